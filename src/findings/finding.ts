@@ -1,0 +1,110 @@
+/**
+ * The normalised finding: what every stage after SARIF parsing works with.
+ * Every string in here that came from SARIF is untrusted (see src/report/sanitize.ts).
+ */
+
+export const SEVERITIES = ["critical", "high", "medium", "low", "note"] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** Lower rank = more severe; used to sort "most severe first". */
+export function severityRank(severity: Severity): number {
+  return SEVERITIES.indexOf(severity);
+}
+
+export interface Region {
+  /** 1-based, inclusive. */
+  startLine: number;
+  endLine: number;
+  /** 1-based; only kept when the SARIF gives them. */
+  startColumn?: number;
+  endColumn?: number;
+}
+
+export interface Location {
+  /** Repository-relative POSIX path, no leading "./" or "/". */
+  path: string;
+  /** Absent for a file-level finding (never inline; annotated at line 1). */
+  region?: Region;
+  /** Untrusted message attached to a related location or flow step. */
+  message?: string;
+}
+
+export interface Replacement {
+  path: string;
+  /** Region deleted; inserted text goes in its place. */
+  deleted: Region;
+  inserted: string;
+}
+
+export interface Fix {
+  description?: string;
+  replacements: Replacement[];
+}
+
+export type SuppressionKind = "inSource" | "external";
+export type SuppressionStatus = "accepted" | "underReview" | "rejected";
+
+export interface SarifSuppression {
+  kind: SuppressionKind;
+  /** Absent in SARIF means accepted. */
+  status?: SuppressionStatus;
+  justification?: string;
+}
+
+export interface ToolInfo {
+  /** `tool.driver.name`, as written. */
+  name: string;
+  version?: string;
+}
+
+export interface RuleInfo {
+  id: string;
+  name?: string;
+  shortDescription?: string;
+  helpText?: string;
+  helpMarkdown?: string;
+  helpUri?: string;
+  /** Tags such as `security`, `external/cwe/cwe-079`, `CWE-79`. */
+  tags: string[];
+}
+
+/** What the SARIF says about identity, before Guardrail computes anything. */
+export interface IdentityHints {
+  /** The first of the tool's own `fingerprints` (sorted by key), as `key/value`. */
+  toolFingerprint?: string;
+  /** `partialFingerprints.primaryLocationLineHash` when the tool supplied one. */
+  primaryLocationLineHash?: string;
+}
+
+/** A finding as read from SARIF: located, classified, not yet fingerprinted. */
+export interface RawFinding {
+  tool: ToolInfo;
+  rule: RuleInfo;
+  severity: Severity;
+  /** Untrusted; markdown preferred over text, templates already filled. */
+  message: string;
+  location: Location;
+  relatedLocations: Location[];
+  /** Each flow is an ordered list of steps. */
+  codeFlows: Location[][];
+  fixes: Fix[];
+  suppressions: SarifSuppression[];
+  identity: IdentityHints;
+}
+
+/** A finding with its stable identity. */
+export interface Finding extends RawFinding {
+  /** Stable across line shifts; see src/fingerprint/identity.ts. */
+  fingerprint: string;
+  /** `GR-` + first 8 hex of SHA-256 of `fingerprint`. */
+  id: string;
+}
+
+/** Something the user must be told about (shown in the check run summary). */
+export interface Note {
+  level: "error" | "warning" | "info";
+  /** Where it came from: artifact name, file name, config key… */
+  source: string;
+  /** Plain text; rendered sanitised. */
+  message: string;
+}
