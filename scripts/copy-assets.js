@@ -1,0 +1,4 @@
+// tsc emits only code: copy the JSON assets the app reads at run time next to the built files.
+import { cpSync } from "node:fs";
+
+cpSync("src/sarif/sarif-schema-2.1.0.json", "dist/sarif/sarif-schema-2.1.0.json");
