@@ -1,0 +1,10 @@
+import type { Metrics } from "./metrics/metrics.js";
+import type { JobQueue } from "./queue/queue.js";
+import type { Store } from "./store/store.js";
+
+/** What the webhook handlers and jobs share; built once per process in src/server.ts. */
+export interface AppDeps {
+  store: Store;
+  queue: JobQueue;
+  metrics: Metrics;
+}

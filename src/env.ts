@@ -1,0 +1,74 @@
+import { getPrivateKey } from "@probot/get-private-key";
+import { z } from "zod";
+
+const LOG_LEVELS = ["trace", "debug", "info", "warn", "error", "fatal", "silent"] as const;
+
+const databaseUrl = z
+  .string()
+  .refine(
+    (url) => /^(sqlite:|file:|postgres:\/\/|postgresql:\/\/)/.test(url),
+    "must start with sqlite:, file:, postgres:// or postgresql://",
+  );
+
+const positiveInt = z.coerce.number().int().positive();
+
+const envSchema = z.object({
+  APP_ID: z.string({ error: "is required (the GitHub App's numeric ID)" }).regex(/^\d+$/, "must be the numeric App ID"),
+  WEBHOOK_SECRET: z.string({ error: "is required (the App's webhook secret)" }).min(1, "must not be empty"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().optional(),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
+  LOG_FORMAT: z.enum(["json", "pretty"]).optional(),
+  GHE_HOST: z.string().optional(),
+  GHE_PROTOCOL: z.enum(["http", "https"]).default("https"),
+  DATABASE_URL: databaseUrl.optional(),
+  GUARDRAIL_WORKERS: positiveInt.max(64).default(2),
+  GUARDRAIL_JOB_ATTEMPTS: positiveInt.max(20).default(5),
+});
+
+export type Env = z.infer<typeof envSchema> & { PRIVATE_KEY: string };
+
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+/** Validates the process environment; the error message is one line naming the variable. */
+export function readEnv(env: NodeJS.ProcessEnv, cwd = process.cwd()): Env {
+  const parsed = envSchema.safeParse(emptyAsUnset(env));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue?.path[0] ?? "environment");
+    throw new EnvError(`${name} ${issue?.message ?? "is invalid"}`);
+  }
+  return { ...parsed.data, PRIVATE_KEY: readPrivateKey(env, cwd) };
+}
+
+function readPrivateKey(env: NodeJS.ProcessEnv, cwd: string): string {
+  let key: string | null;
+  try {
+    key = getPrivateKey({ env, cwd });
+  } catch {
+    const name = env.PRIVATE_KEY ? "PRIVATE_KEY" : "PRIVATE_KEY_PATH";
+    throw new EnvError(
+      env.PRIVATE_KEY
+        ? `${name} is not a PEM private key (paste the .pem contents, optionally base64-encoded)`
+        : `${name} does not point to a readable .pem file`,
+    );
+  }
+  if (!key) throw new EnvError("PRIVATE_KEY or PRIVATE_KEY_PATH is required (the App's private key)");
+  return key;
+}
+
+/** `FOO=` in a .env file means "not set", as it does for Probot. */
+function emptyAsUnset(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ""),
+  );
+}
+
+/** GitHub's REST base URL: github.com, or GitHub Enterprise Server (also how tests point at a fake). */
+export function githubBaseUrl(env: Pick<Env, "GHE_HOST" | "GHE_PROTOCOL">): string | undefined {
+  if (!env.GHE_HOST) return undefined;
+  const host = env.GHE_HOST.replace(/\/+$/, "");
+  return host.includes("/") ? `${env.GHE_PROTOCOL}://${host}` : `${env.GHE_PROTOCOL}://${host}/api/v3`;
+}

@@ -1,0 +1,25 @@
+import type { Context } from "probot";
+import type { Job } from "../jobs/job.js";
+import type { AppDeps } from "../app-deps.js";
+
+/**
+ * Record the delivery and queue its job: all a webhook handler does, so GitHub's 10 s budget is
+ * never at risk. A redelivered webhook (same X-GitHub-Delivery) queues nothing.
+ */
+export async function enqueueDelivery(context: Context, deps: AppDeps, job: Job): Promise<void> {
+  const event = context.name;
+  const first = await deps.store.deliveries.recordDelivery(context.id, event);
+  if (!first) {
+    deps.metrics.deliveries.inc({ event, outcome: "duplicate" });
+    context.log.info({ delivery: context.id }, "duplicate delivery ignored");
+    return;
+  }
+  await deps.queue.enqueue(job);
+  deps.metrics.deliveries.inc({ event, outcome: "queued" });
+  context.log.info({ delivery: context.id, job: job.kind }, "queued");
+}
+
+export function ignoreDelivery(context: Context, deps: AppDeps, why: string): void {
+  deps.metrics.deliveries.inc({ event: context.name, outcome: "ignored" });
+  context.log.debug({ delivery: context.id, why }, "delivery ignored");
+}

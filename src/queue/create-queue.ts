@@ -1,0 +1,21 @@
+import type { Logger } from "pino";
+import type { Env } from "../env.js";
+import type { Store } from "../store/store.js";
+import { createEmbeddedQueue } from "./embedded-queue.js";
+import { createPgBossQueue } from "./pg-boss-queue.js";
+import type { JobQueue } from "./queue.js";
+
+/** PostgreSQL → pg-boss, shared by every instance; otherwise the embedded queue in SQLite. */
+export async function createQueue(input: {
+  store: Store;
+  databaseUrl: string | undefined;
+  env: Pick<Env, "GUARDRAIL_WORKERS" | "GUARDRAIL_JOB_ATTEMPTS">;
+  log: Logger;
+}): Promise<JobQueue> {
+  const { store, databaseUrl, env, log } = input;
+  const options = { workers: env.GUARDRAIL_WORKERS, maxAttempts: env.GUARDRAIL_JOB_ATTEMPTS, log: log.child({ name: "queue" }) };
+  if (store.kind === "postgres" && databaseUrl) {
+    return createPgBossQueue({ ...options, connectionString: databaseUrl });
+  }
+  return createEmbeddedQueue(store, options);
+}

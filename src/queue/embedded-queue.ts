@@ -1,0 +1,103 @@
+import type { Logger } from "pino";
+import type { Job } from "../jobs/job.js";
+import { singletonKeyOf } from "../jobs/job.js";
+import { backoffMs, isRetryable } from "../jobs/errors.js";
+import type { Store } from "../store/store.js";
+import type { JobQueue, JobRunner, JobState } from "./queue.js";
+
+export interface EmbeddedQueueOptions {
+  workers: number;
+  maxAttempts: number;
+  log: Logger;
+  /** How long a claimed job stays ours without a heartbeat; after that a restart takes it over. */
+  leaseMs?: number;
+  pollMs?: number;
+  /** How long stop() waits for running jobs before handing them back. */
+  graceMs?: number;
+}
+
+const JOB_NAME = "guardrail";
+
+/** A durable queue in the embedded store: jobs survive restarts, interrupted ones are resumed. */
+export function createEmbeddedQueue(store: Store, options: EmbeddedQueueOptions): JobQueue {
+  const leaseMs = options.leaseMs ?? 60_000;
+  const pollMs = options.pollMs ?? 500;
+  const workerId = `${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  const running = new Map<number, Promise<void>>();
+  let stopping = false;
+  let wake: (() => void) | null = null;
+  let loops: Promise<void>[] = [];
+
+  async function runOne(run: JobRunner): Promise<boolean> {
+    const claimed = await store.jobs.claim(workerId, leaseMs, new Date());
+    if (!claimed) return false;
+    const heartbeat = setInterval(() => void store.jobs.heartbeat(claimed.id, leaseMs), leaseMs / 3);
+    const task = (async () => {
+      try {
+        await run({ id: String(claimed.id), job: claimed.payload as Job, attempt: claimed.attempts, maxAttempts: claimed.maxAttempts });
+        await store.jobs.complete(claimed.id);
+      } catch (error) {
+        const retry = isRetryable(error) && claimed.attempts < claimed.maxAttempts;
+        const retryAt = retry ? new Date(Date.now() + backoffMs(claimed.attempts)) : null;
+        options.log.warn({ err: error, job: claimed.id, attempt: claimed.attempts, retry }, "job failed");
+        await store.jobs.fail(claimed.id, String((error as Error).message ?? error), retryAt);
+      } finally {
+        clearInterval(heartbeat);
+      }
+    })();
+    running.set(claimed.id, task);
+    await task;
+    running.delete(claimed.id);
+    return true;
+  }
+
+  async function loop(run: JobRunner): Promise<void> {
+    while (!stopping) {
+      const didWork = await runOne(run).catch((error: unknown) => {
+        options.log.error({ err: error }, "queue worker error");
+        return false;
+      });
+      if (!didWork && !stopping) await sleep(pollMs, (resume) => (wake = resume));
+    }
+  }
+
+  return {
+    async enqueue(job: Job) {
+      await store.jobs.enqueue({ name: JOB_NAME, payload: job, singletonKey: singletonKeyOf(job), maxAttempts: options.maxAttempts });
+      wake?.();
+    },
+    async start(run) {
+      stopping = false;
+      loops = Array.from({ length: options.workers }, () => loop(run));
+    },
+    async stop() {
+      stopping = true;
+      wake?.();
+      const grace = sleep(options.graceMs ?? 25_000, () => undefined);
+      await Promise.race([Promise.all(loops), grace]);
+      // Whatever is still running is handed back, to be resumed by the next process.
+      for (const id of running.keys()) await store.jobs.release(id);
+    },
+    async ping() {
+      return store.ping();
+    },
+    async counts() {
+      return (await store.jobs.counts()) as Partial<Record<JobState, number>>;
+    },
+    async drain(run) {
+      let count = 0;
+      while (await runOne(run)) count += 1;
+      return count;
+    },
+  };
+}
+
+function sleep(ms: number, onWake: (resume: () => void) => void): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    onWake(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}

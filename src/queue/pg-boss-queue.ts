@@ -1,0 +1,90 @@
+import PgBoss from "pg-boss";
+import type { Logger } from "pino";
+import type { Job } from "../jobs/job.js";
+import { isRetryable } from "../jobs/errors.js";
+import type { JobQueue, JobRunner, JobState, RunningJob } from "./queue.js";
+
+export interface PgBossQueueOptions {
+  connectionString: string;
+  workers: number;
+  maxAttempts: number;
+  log: Logger;
+  /** A job still active after this long (its process died) is handed to another instance. */
+  expireInSeconds?: number;
+  schema?: string;
+}
+
+const QUEUE = "guardrail-jobs";
+
+/**
+ * The queue on PostgreSQL: pg-boss hands each job to exactly one of any number of instances, and
+ * retries with backoff. A non-retryable error completes the job (its outcome is already reported).
+ */
+export async function createPgBossQueue(options: PgBossQueueOptions): Promise<JobQueue> {
+  const boss = new PgBoss({
+    connectionString: options.connectionString,
+    schema: options.schema ?? "pgboss",
+    max: 4,
+  });
+  boss.on("error", (error) => options.log.error({ err: error }, "pg-boss error"));
+  await boss.start();
+  await boss.createQueue(QUEUE, {
+    name: QUEUE,
+    retryLimit: options.maxAttempts - 1,
+    retryDelay: 2,
+    retryBackoff: true,
+    expireInSeconds: options.expireInSeconds ?? 600,
+  });
+
+  const handle = async (run: JobRunner, job: PgBoss.JobWithMetadata<Job>): Promise<void> => {
+    const running: RunningJob = { id: job.id, job: job.data, attempt: job.retryCount + 1, maxAttempts: options.maxAttempts };
+    try {
+      await run(running);
+    } catch (error) {
+      if (isRetryable(error)) throw error;
+      options.log.warn({ err: error, job: job.id }, "job ended without retry");
+    }
+  };
+
+  return {
+    async enqueue(job) {
+      await boss.send(QUEUE, job);
+    },
+    async start(run) {
+      for (let i = 0; i < options.workers; i += 1) {
+        await boss.work<Job>(QUEUE, { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: 0.5 }, async ([job]) => {
+          if (job) await handle(run, job);
+        });
+      }
+    },
+    async stop() {
+      await boss.stop({ graceful: true, wait: true, timeout: 25_000 });
+    },
+    async ping() {
+      try {
+        await boss.getQueueSize(QUEUE);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    async counts() {
+      const queued = await boss.getQueueSize(QUEUE);
+      return { queued } as Partial<Record<JobState, number>>;
+    },
+    async drain(run) {
+      let count = 0;
+      for (;;) {
+        const [job] = await boss.fetch<Job>(QUEUE, { includeMetadata: true, batchSize: 1 });
+        if (!job) return count;
+        try {
+          await handle(run, job);
+          await boss.complete(QUEUE, job.id);
+        } catch (error) {
+          await boss.fail(QUEUE, job.id, { message: String(error) });
+        }
+        count += 1;
+      }
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import type { Job } from "../jobs/job.js";
+
+export type JobState = "queued" | "active" | "completed" | "failed";
+
+export interface RunningJob {
+  id: string;
+  job: Job;
+  /** 1 for the first try. */
+  attempt: number;
+  maxAttempts: number;
+}
+
+/** Runs one job; throwing a TransientError asks for a retry with backoff. */
+export type JobRunner = (running: RunningJob) => Promise<void>;
+
+/** A durable job queue: embedded (SQLite store) or pg-boss (PostgreSQL). */
+export interface JobQueue {
+  enqueue(job: Job): Promise<void>;
+  /** Starts workers that call `run` for each job. */
+  start(run: JobRunner): Promise<void>;
+  /** Stops taking jobs, waits for running ones (up to a grace period), hands the rest back. */
+  stop(): Promise<void>;
+  ping(): Promise<boolean>;
+  counts(): Promise<Partial<Record<JobState, number>>>;
+  /** For tests and the CLI: run queued jobs in-process until none is left. */
+  drain(run: JobRunner): Promise<number>;
+}

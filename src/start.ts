@@ -1,0 +1,69 @@
+import type { Logger } from "pino";
+import { Probot, Server } from "probot";
+import { guardrail } from "./app.js";
+import type { AppDeps } from "./app-deps.js";
+import { githubBaseUrl, type Env } from "./env.js";
+import { createOctokitClass } from "./github/octokit.js";
+import { createRoutes } from "./http/routes.js";
+import { createJobRunner } from "./jobs/run-job.js";
+import { createMetrics } from "./metrics/metrics.js";
+import { refreshGauges } from "./metrics/refresh-gauges.js";
+import { createQueue } from "./queue/create-queue.js";
+import { openStore } from "./store/open-store.js";
+
+export interface RunningGuardrail {
+  server: Server;
+  deps: AppDeps;
+  /** Stop taking work, finish or hand back running jobs, close the store. */
+  stop(): Promise<void>;
+}
+
+export async function startGuardrail(env: Env, log: Logger): Promise<RunningGuardrail> {
+  const metrics = createMetrics();
+  const store = await openStore(env.DATABASE_URL, { log });
+  const queue = await createQueue({ store, databaseUrl: env.DATABASE_URL, env, log });
+  const deps: AppDeps = { store, queue, metrics };
+  let stopping = false;
+
+  const server = new Server({
+    Probot: Probot.defaults({
+      appId: env.APP_ID,
+      privateKey: env.PRIVATE_KEY,
+      secret: env.WEBHOOK_SECRET,
+      baseUrl: githubBaseUrl(env),
+      log,
+      Octokit: createOctokitClass({ metrics }),
+    }),
+    port: env.PORT,
+    host: env.HOST,
+    log,
+    enableStaticFiles: false,
+  });
+  let app: Probot | undefined;
+  await server.load((probot) => {
+    app = probot;
+    return guardrail(deps)(probot, { cwd: process.cwd(), addHandler: () => undefined });
+  });
+  server.addHandler(
+    createRoutes({
+      registry: metrics.registry,
+      isStopping: () => stopping,
+      checks: { store: () => store.ping(), queue: () => queue.ping() },
+      beforeScrape: () => refreshGauges(deps),
+    }),
+  );
+  await server.start();
+  if (!app) throw new Error("Probot did not load the app");
+  await queue.start(createJobRunner(app, deps));
+
+  return {
+    server,
+    deps,
+    async stop() {
+      stopping = true;
+      await server.stop();
+      await queue.stop();
+      await store.close();
+    },
+  };
+}
