@@ -1,0 +1,75 @@
+/**
+ * Reads `.github/guardrail.yml` through Probot's config plugin, which reads the default branch,
+ * falls back to the organisation's `.github` repository and follows `_extends`.
+ */
+import { parseConfig } from "./parse-config.js";
+import type { GuardrailConfig } from "./schema.js";
+
+export const CONFIG_PATH = ".github/guardrail.yml";
+
+interface ConfigFile {
+  owner: string;
+  repo: string;
+  path: string;
+  config: Record<string, unknown> | null;
+}
+
+/** The slice of a ProbotOctokit this needs (`octokit.config` from @probot/octokit-plugin-config). */
+export interface ConfigReader {
+  config: {
+    get(options: { owner: string; repo: string; path: string }): Promise<{
+      config: Record<string, unknown>;
+      files: ConfigFile[];
+    }>;
+  };
+}
+
+export type LoadConfigResult =
+  { ok: true; config: GuardrailConfig; source: string[] } | { ok: false; error: string };
+
+export async function loadConfig(
+  octokit: ConfigReader,
+  { owner, repo }: { owner: string; repo: string },
+): Promise<LoadConfigResult> {
+  let loaded: Awaited<ReturnType<ConfigReader["config"]["get"]>>;
+  try {
+    loaded = await octokit.config.get({ owner, repo, path: CONFIG_PATH });
+  } catch (error) {
+    return { ok: false, error: `Could not load ${CONFIG_PATH}: ${explain(error)}` };
+  }
+  const present = loaded.files.filter((file) => file.config !== null);
+  // Each file is checked on its own first so an error names the file that holds the mistake.
+  for (const file of present) {
+    const checked = parseConfig(file.config);
+    if (!checked.ok) return { ok: false, error: `${describeFile(file)}:\n${checked.error}` };
+  }
+  const merged = parseConfig(loaded.config);
+  if (!merged.ok) return { ok: false, error: `${CONFIG_PATH} (merged):\n${merged.error}` };
+  return { ok: true, config: merged.config, source: present.map(describeFile) };
+}
+
+function describeFile(file: ConfigFile): string {
+  return `${file.owner}/${file.repo}:${file.path}`;
+}
+
+const PLUGIN_PREFIX = "[@probot/octokit-plugin-config] ";
+
+function explain(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const status = (error as { status?: unknown }).status;
+  if (typeof status === "number") return `GitHub answered ${status} (${firstLine(error.message)})`;
+  const message = firstLine(error.message.replace(PLUGIN_PREFIX, "")).replace(
+    API_FILE_URL,
+    (_url, owner: string, repo: string, path: string) =>
+      `${owner}/${repo}:${decodeURIComponent(path)}`,
+  );
+  // The YAML parser's own message carries the line and column of the syntax error.
+  return error.cause instanceof Error ? `${message}: ${firstLine(error.cause.message)}` : message;
+}
+
+/** The plugin names files by API URL; people know them as `owner/repo:path`. */
+const API_FILE_URL = /\bhttps?:\/\/\S*?\/repos\/([^/\s]+)\/([^/\s]+)\/contents\/([^\s?]+)\S*/g;
+
+function firstLine(text: string): string {
+  return (text.split("\n", 1)[0] ?? "").replace(/:$/, "");
+}

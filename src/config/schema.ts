@@ -1,0 +1,62 @@
+/**
+ * `.github/guardrail.yml`, validated at the boundary. Keys stay in the YAML's snake_case so a
+ * config error, a log line and the code all use the same name.
+ */
+import { z } from "zod";
+import { SEVERITIES } from "../findings/finding.js";
+
+export const FAIL_ON_LEVELS = [...SEVERITIES, "none"] as const;
+export type FailOn = (typeof FAIL_ON_LEVELS)[number];
+
+export const ROLES = ["read", "triage", "write", "maintain", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+/** A review with more inline comments than this is noise, and each one costs review API budget. */
+export const MAX_INLINE_COMMENTS_LIMIT = 100;
+/** 50 annotations per request: 1,000 is 20 PATCH requests, the most one check run should cost. */
+export const MAX_ANNOTATIONS_LIMIT = 1000;
+
+/** `90d` (days from now) or a calendar date `YYYY-MM-DD`; `src/commands/expiry.ts` resolves it. */
+const EXPIRY_PATTERN = /^(?:[1-9]\d*d|\d{4}-\d{2}-\d{2})$/;
+
+const globList = z.array(z.string().min(1));
+
+const gateEntry = z.strictObject({
+  branches: globList.min(1),
+  fail_on: z.enum(FAIL_ON_LEVELS),
+});
+
+export const DEFAULT_GATE: readonly Readonly<z.input<typeof gateEntry>>[] = [
+  { branches: ["$default", "release/*"], fail_on: "high" },
+  { branches: ["**"], fail_on: "none" },
+];
+
+const suppressions = z.strictObject({
+  permission: z.enum(ROLES).default("write"),
+  broad_scope_permission: z.enum(ROLES).default("maintain"),
+  default_expiry: z
+    .string()
+    .regex(EXPIRY_PATTERN, { error: 'expected a number of days like "90d" or a date YYYY-MM-DD' })
+    .nullable()
+    .default(null),
+});
+
+export const guardrailConfigSchema = z.strictObject({
+  /** Consumed by the config plugin while loading; accepted here so a raw file also validates. */
+  _extends: z.string().optional(),
+  artifacts: globList.default(["*sarif*"]),
+  paths_ignore: globList.default([]),
+  rules_ignore: globList.default([]),
+  comment_on: z.enum(["added", "diff_context", "none"]).default("added"),
+  max_inline_comments: z.int().min(0).max(MAX_INLINE_COMMENTS_LIMIT).default(20),
+  annotate: z.enum(["changed-files", "all", "none"]).default("changed-files"),
+  max_annotations: z.int().min(0).max(MAX_ANNOTATIONS_LIMIT).default(50),
+  // prefault: the defaults are parsed like a file's, so every config gets its own entries.
+  gate: z.array(gateEntry).prefault(() => DEFAULT_GATE.map((entry) => ({ ...entry }))),
+  suppressions: suppressions.prefault({}),
+  /** Branches whose pushes are analysed and stored as baselines; `$default` is the default branch. */
+  tracked_branches: globList.default(["$default", "release/*"]),
+});
+
+export type GuardrailConfig = Omit<z.output<typeof guardrailConfigSchema>, "_extends">;
+export type GateEntry = GuardrailConfig["gate"][number];
