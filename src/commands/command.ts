@@ -1,0 +1,34 @@
+/** What the command parser hands to the command handler. */
+import type { SuppressionReason } from "../store/suppression.js";
+
+/**
+ * Where the comment was written. Pass "thread" only for a reply in a Guardrail inline thread;
+ * everything else (PR conversation, someone else's review thread) is "conversation".
+ */
+export type CommandWhere = "thread" | "conversation";
+
+/** The finding a command is about: the thread's own finding, or one named by its GR- id. */
+export type CommandTarget = { kind: "thread" } | { kind: "id"; id: string };
+
+export type ScopeOption = { kind: "finding" } | { kind: "rule" } | { kind: "path"; glob: string };
+
+/** `date` is a calendar date `YYYY-MM-DD`; `days` counts from when the command is run. */
+export type ExpiryOption = { kind: "date"; date: string } | { kind: "days"; days: number };
+
+/**
+ * `line` is the command line as written (trimmed). It is untrusted text: sanitise before
+ * echoing it back into a comment.
+ */
+export type ParsedCommand =
+  | {
+      kind: "suppress";
+      reason: SuppressionReason;
+      justification: string;
+      scope: ScopeOption;
+      expires: ExpiryOption | null;
+      target: CommandTarget;
+      line: string;
+    }
+  | { kind: "open"; target: CommandTarget; line: string }
+  | { kind: "list" | "recheck" | "help"; line: string }
+  | { kind: "invalid"; problem: string; usage: string; line: string };

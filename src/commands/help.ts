@@ -1,0 +1,81 @@
+import type { ReasonWord } from "./reasons.js";
+
+const OPTIONS_USAGE = "[--scope finding|rule|path:<glob>] [--expires <YYYY-MM-DD|Nd>]";
+
+/** Which command's usage an error reply shows. `guardrail` is the whole conversation list. */
+export type UsageKind =
+  | ReasonWord
+  | "open"
+  | "guardrail"
+  | "guardrail ignore"
+  | "guardrail open"
+  | "guardrail list"
+  | "guardrail recheck"
+  | "guardrail help";
+
+const USAGE: Readonly<Record<UsageKind, string>> = {
+  fp: `/fp <justification> ${OPTIONS_USAGE}`,
+  ar: `/ar <justification> ${OPTIONS_USAGE}`,
+  wontfix: `/wontfix <justification> ${OPTIONS_USAGE}`,
+  tests: `/tests <justification> ${OPTIONS_USAGE}`,
+  other: `/other <justification> ${OPTIONS_USAGE}`,
+  open: "/open",
+  "guardrail ignore": `/guardrail ignore <GR-id> <fp|ar|wontfix|tests|other> <justification> ${OPTIONS_USAGE}`,
+  "guardrail open": "/guardrail open <GR-id>",
+  "guardrail list": "/guardrail list",
+  "guardrail recheck": "/guardrail recheck",
+  "guardrail help": "/guardrail help",
+  guardrail: [
+    `/guardrail ignore <GR-id> <fp|ar|wontfix|tests|other> <justification> ${OPTIONS_USAGE}`,
+    "/guardrail open <GR-id>",
+    "/guardrail list | recheck | help",
+  ].join("\n"),
+};
+
+/** The right form of a command, as plain text (the caller puts it in a code block). */
+export function usageFor(kind: UsageKind): string {
+  return USAGE[kind];
+}
+
+/** Markdown answer to `/guardrail help`; the README embeds the same text. */
+export const HELP_TEXT = `### Guardrail commands
+
+Reply in a Guardrail comment thread (the command must start a line):
+
+| Command | Records the finding as |
+|---|---|
+| \`/fp <justification>\` | false positive |
+| \`/ar <justification>\` | accepted risk |
+| \`/wontfix <justification>\` | won't fix |
+| \`/tests <justification>\` | used in tests |
+| \`/other <justification>\` | other |
+| \`/open\` | lifts its suppressions |
+
+Anywhere in the pull request conversation:
+
+| Command | Does |
+|---|---|
+| \`/guardrail ignore <GR-id> <fp\\|ar\\|wontfix\\|tests\\|other> <justification>\` | suppresses the finding with that id |
+| \`/guardrail open <GR-id>\` | lifts its suppressions |
+| \`/guardrail list\` | lists the findings and suppressions of this pull request |
+| \`/guardrail recheck\` | re-evaluates the check with the current suppressions |
+| \`/guardrail help\` | shows this help |
+
+Options, anywhere after the command word:
+
+- \`--scope finding|rule|path:<glob>\`: one finding (the default), every finding of the rule, or
+  every finding of the rule in files matching the glob. Rule and path scopes need the maintain
+  role by default.
+- \`--expires <YYYY-MM-DD|Nd>\`: the suppression ends on that date or after N days (at most two
+  years).
+
+A justification is required. Examples:
+
+\`\`\`
+/fp the input is escaped by sanitize() before it reaches the query
+/ar internal admin endpoint behind the VPN --expires 90d
+/tests fixture credentials, never deployed --scope path:test/**
+/guardrail ignore GR-1a2b3c4d wontfix legacy module, removed in Q3 --expires 2027-01-31
+/guardrail open GR-1a2b3c4d
+\`\`\`
+`;
