@@ -15,7 +15,9 @@ export function parseConfig(raw: unknown): ParseConfigResult {
   }
   const result = guardrailConfigSchema.safeParse(input);
   if (result.success) {
-    const { _extends: _consumed, ...config } = result.data;
+    // `_extends` was for the loader; the rest of the app never needs it.
+    const config = { ...result.data };
+    delete config._extends;
     return { ok: true, config };
   }
   const lines = result.error.issues.flatMap((issue) => describeIssue(issue, input).split("\n"));
