@@ -1,3 +1,4 @@
+import type { BlobCache } from "./github/blob-cache.js";
 import type { Metrics } from "./metrics/metrics.js";
 import type { JobQueue } from "./queue/queue.js";
 import type { Store } from "./store/store.js";
@@ -7,4 +8,6 @@ export interface AppDeps {
   store: Store;
   queue: JobQueue;
   metrics: Metrics;
+  /** File contents by blob SHA, shared by every job of the process. */
+  blobCache: BlobCache;
 }

@@ -3,6 +3,7 @@ import { Probot, Server } from "probot";
 import { guardrail } from "./app.js";
 import type { AppDeps } from "./app-deps.js";
 import { githubBaseUrl, type Env } from "./env.js";
+import { BlobCache } from "./github/blob-cache.js";
 import { createOctokitClass } from "./github/octokit.js";
 import { createRoutes } from "./http/routes.js";
 import { createJobRunner } from "./jobs/run-job.js";
@@ -22,7 +23,7 @@ export async function startGuardrail(env: Env, log: Logger): Promise<RunningGuar
   const metrics = createMetrics();
   const store = await openStore(env.DATABASE_URL, { log });
   const queue = await createQueue({ store, databaseUrl: env.DATABASE_URL, env, log });
-  const deps: AppDeps = { store, queue, metrics };
+  const deps: AppDeps = { store, queue, metrics, blobCache: new BlobCache() };
   let stopping = false;
 
   const server = new Server({

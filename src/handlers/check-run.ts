@@ -22,5 +22,6 @@ export async function onCheckRunRerequested(
     runId: run.runId,
     runAttempt: run.runAttempt,
     deliveryId: context.id,
+    defaultBranch: repository.default_branch,
   });
 }

@@ -34,7 +34,7 @@ export async function onReviewComment(
 ): Promise<void> {
   const { comment, pull_request: pr, repository, installation } = context.payload;
   if (!installation) return ignoreDelivery(context, deps, "no installation");
-  if (comment.user.type === "Bot" || context.isBot) return ignoreDelivery(context, deps, "bot comment");
+  if (comment.user?.type === "Bot" || context.isBot) return ignoreDelivery(context, deps, "bot comment");
   if (!COMMAND_LINE.test(comment.body)) return ignoreDelivery(context, deps, "no command");
   await enqueueDelivery(context, deps, {
     kind: "command",
@@ -47,7 +47,7 @@ export async function onReviewComment(
     commentId: comment.id,
     commentUrl: comment.html_url,
     body: comment.body,
-    author: comment.user.login,
+    author: comment.user?.login ?? "",
     inReplyToId: comment.in_reply_to_id,
   });
 }

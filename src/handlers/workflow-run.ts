@@ -22,6 +22,7 @@ export async function onWorkflowRunCompleted(
     runId: run.id,
     runAttempt: run.run_attempt ?? 1,
     deliveryId: context.id,
+    defaultBranch: repository.default_branch,
     completedAt: run.updated_at,
     supersede: {
       workflowId: run.workflow_id,

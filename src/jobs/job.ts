@@ -12,6 +12,7 @@ export interface AnalyseRunJob extends RepoRef {
   runId: number;
   runAttempt: number;
   deliveryId: string;
+  defaultBranch: string;
   /** Identify the workflow and branch, so a newer run supersedes a queued older one. */
   supersede?: { workflowId: number; headRepo: string; headBranch: string } | undefined;
   /** When the run completed (time-to-feedback starts here), ISO 8601. */

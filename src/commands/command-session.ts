@@ -1,0 +1,64 @@
+import { RequestError } from "@octokit/request-error";
+import { loadConfig } from "../config/load-config.js";
+import { parseConfig } from "../config/parse-config.js";
+import type { GuardrailConfig } from "../config/schema.js";
+import { getPullRequest, type PullRequestRef } from "../github/pull-requests.js";
+import type { CommandJob } from "../jobs/job.js";
+import type { JobContext } from "../jobs/job-context.js";
+import { storedAnalysis, type StoredAnalysis } from "../pipeline/stored-analysis.js";
+import { effectiveRole, type Role } from "./authorize.js";
+
+/**
+ * What the commands of one comment share, each fetched once and only when a command needs it:
+ * the PR, its latest stored analysis, the author's role and the repository config.
+ */
+export class CommandSession {
+  readonly repoKey: string;
+  /** Set when a command changed suppressions: the check run is then re-evaluated once. */
+  changed = false;
+  #pr?: Promise<PullRequestRef>;
+  #analysis?: Promise<StoredAnalysis | null>;
+  #role?: Promise<Role>;
+  #config?: Promise<GuardrailConfig>;
+
+  constructor(
+    readonly ctx: JobContext,
+    readonly job: CommandJob,
+  ) {
+    this.repoKey = `${job.owner}/${job.repo}`.toLowerCase();
+  }
+
+  get where() {
+    return { owner: this.job.owner, repo: this.job.repo };
+  }
+
+  pr(): Promise<PullRequestRef> {
+    return (this.#pr ??= getPullRequest(this.ctx.github, { ...this.where, pullNumber: this.job.pullNumber }));
+  }
+
+  analysis(): Promise<StoredAnalysis | null> {
+    return (this.#analysis ??= this.ctx.deps.store.analyses
+      .latestForPr(this.repoKey, this.job.pullNumber)
+      .then((record) => (record ? storedAnalysis(record) : null)));
+  }
+
+  role(): Promise<Role> {
+    return (this.#role ??= this.ctx.github.rest.repos
+      .getCollaboratorPermissionLevel({ ...this.where, username: this.job.author })
+      .then(({ data }) => effectiveRole({ permission: data.permission, role_name: data.role_name }))
+      .catch((error: unknown) => {
+        // Not a collaborator (a fork author, say): no role at all.
+        if (error instanceof RequestError && error.status === 404) return "none" as const;
+        throw error;
+      }));
+  }
+
+  config(): Promise<GuardrailConfig> {
+    return (this.#config ??= loadConfig(this.ctx.github, this.where).then((loaded) => {
+      if (loaded.ok) return loaded.config;
+      const fallback = parseConfig(undefined);
+      if (!fallback.ok) throw new Error(fallback.error);
+      return fallback.config;
+    }));
+  }
+}

@@ -1,0 +1,80 @@
+import type { CheckAnnotation } from "../report/annotation.js";
+import type { GitHub } from "./octokit.js";
+
+/** GitHub accepts at most 50 annotations per create/update request; further PATCHes append. */
+export const MAX_ANNOTATIONS_PER_REQUEST = 50;
+
+export type Conclusion = "success" | "neutral" | "failure";
+
+export interface CheckOutput {
+  title: string;
+  summary: string;
+  text?: string | undefined;
+}
+
+export interface NewCheckRun {
+  owner: string;
+  repo: string;
+  name: string;
+  headSha: string;
+  externalId: string;
+  conclusion: Conclusion;
+  output: CheckOutput;
+  annotations: CheckAnnotation[];
+  detailsUrl?: string | undefined;
+}
+
+/**
+ * Creates a completed check run with the first 50 annotations, then appends the rest 50 per PATCH:
+ * the fewest writes the API allows.
+ */
+export async function createCheckRun(github: GitHub, run: NewCheckRun): Promise<number> {
+  const [first = [], ...rest] = chunk(run.annotations, MAX_ANNOTATIONS_PER_REQUEST);
+  const { data } = await github.rest.checks.create({
+    owner: run.owner,
+    repo: run.repo,
+    name: run.name,
+    head_sha: run.headSha,
+    external_id: run.externalId,
+    status: "completed",
+    conclusion: run.conclusion,
+    completed_at: new Date().toISOString(),
+    ...(run.detailsUrl ? { details_url: run.detailsUrl } : {}),
+    output: { ...outputOf(run.output), annotations: first },
+  });
+  for (const annotations of rest) {
+    await github.rest.checks.update({
+      owner: run.owner,
+      repo: run.repo,
+      check_run_id: data.id,
+      output: { title: run.output.title, summary: run.output.summary, annotations },
+    });
+  }
+  return data.id;
+}
+
+/** Re-evaluation after a command: conclusion and summary change in place; annotations stay. */
+export async function updateCheckRun(
+  github: GitHub,
+  where: { owner: string; repo: string; checkRunId: number; conclusion: Conclusion; output: CheckOutput },
+): Promise<void> {
+  await github.rest.checks.update({
+    owner: where.owner,
+    repo: where.repo,
+    check_run_id: where.checkRunId,
+    status: "completed",
+    conclusion: where.conclusion,
+    completed_at: new Date().toISOString(),
+    output: outputOf(where.output),
+  });
+}
+
+function outputOf(output: CheckOutput): { title: string; summary: string; text?: string } {
+  return { title: output.title, summary: output.summary, ...(output.text ? { text: output.text } : {}) };
+}
+
+function chunk<T>(items: T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
+}

@@ -1,0 +1,52 @@
+import type { GuardrailConfig } from "../config/schema.js";
+import type { DiffMap } from "../diff/diff-map.js";
+import type { Finding } from "../findings/finding.js";
+import { planReport, type ReportPlan } from "../report/plan.js";
+import type { Suppression } from "../store/suppression.js";
+import type { GateResult, TriagedFinding } from "../triage/disposition.js";
+import { gate, policyFor } from "../triage/gate.js";
+import { triage } from "../triage/triage.js";
+
+export interface EvaluationInput {
+  findings: Finding[];
+  /** null: no pull request (a push): nothing gates, new findings are only reported. */
+  diff: DiffMap | null;
+  baseline: ReadonlyMap<string, ReadonlySet<string>> | null;
+  suppressions: Suppression[];
+  expiredSuppressions: Suppression[];
+  config: GuardrailConfig;
+  isFork: boolean;
+  baseBranch: string;
+  defaultBranch: string;
+  readErrors: number;
+  alreadyCommented: ReadonlySet<string>;
+  now: Date;
+}
+
+export interface Evaluation {
+  triaged: TriagedFinding[];
+  gate: GateResult;
+  plan: ReportPlan;
+}
+
+/** Steps 5–6 and the report plan: pure, so a command can re-run it on stored findings. */
+export function evaluate(input: EvaluationInput): Evaluation {
+  const { config } = input;
+  const triaged = triage({ ...input, diff: input.diff });
+  const policy = input.diff
+    ? policyFor(config, input.baseBranch, input.defaultBranch)
+    : // Gates block only what a pull request introduces; a push is reported, never blocked.
+      { fail_on: "none" as const, branches: [], base: input.baseBranch };
+  const plan = planReport({
+    triaged,
+    diff: input.diff ?? new Map(),
+    alreadyCommented: input.alreadyCommented,
+    config: {
+      commentOn: config.comment_on,
+      maxInlineComments: config.max_inline_comments,
+      annotate: config.annotate,
+      maxAnnotations: config.max_annotations,
+    },
+  });
+  return { triaged, gate: gate(triaged, policy, { readErrors: input.readErrors }), plan };
+}
