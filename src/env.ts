@@ -44,19 +44,28 @@ export function readEnv(env: NodeJS.ProcessEnv, cwd = process.cwd()): Env {
 }
 
 function readPrivateKey(env: NodeJS.ProcessEnv, cwd: string): string {
-  let key: string | null;
-  try {
-    key = getPrivateKey({ env, cwd });
-  } catch {
-    const name = env.PRIVATE_KEY ? "PRIVATE_KEY" : "PRIVATE_KEY_PATH";
-    throw new EnvError(
-      env.PRIVATE_KEY
-        ? `${name} is not a PEM private key (paste the .pem contents, optionally base64-encoded)`
-        : `${name} does not point to a readable .pem file`,
-    );
+  const missing = "PRIVATE_KEY or PRIVATE_KEY_PATH is required (the App's private key)";
+  if (!env.PRIVATE_KEY && !env.PRIVATE_KEY_PATH) {
+    // Like Probot, a single .pem file in the working directory will do.
+    try {
+      const found = getPrivateKey({ env, cwd });
+      if (found) return found;
+    } catch {
+      // several .pem files, or an unreadable directory: fall through to the clear message
+    }
+    throw new EnvError(missing);
   }
-  if (!key) throw new EnvError("PRIVATE_KEY or PRIVATE_KEY_PATH is required (the App's private key)");
-  return key;
+  try {
+    const key = getPrivateKey({ env, cwd });
+    if (key) return key;
+  } catch {
+    // getPrivateKey's own messages are long; ours name the variable and the fix in one line
+  }
+  throw new EnvError(
+    env.PRIVATE_KEY
+      ? "PRIVATE_KEY is not a PEM private key (paste the .pem contents, optionally base64-encoded)"
+      : "PRIVATE_KEY_PATH does not point to a readable .pem file",
+  );
 }
 
 /** `FOO=` in a .env file means "not set", as it does for Probot. */

@@ -1,0 +1,68 @@
+import nock from "nock";
+import { pino } from "pino";
+import { Probot } from "probot";
+import { guardrail } from "../../src/app.js";
+import type { AppDeps } from "../../src/app-deps.js";
+import { BlobCache } from "../../src/github/blob-cache.js";
+import { createOctokitClass } from "../../src/github/octokit.js";
+import { createJobRunner } from "../../src/jobs/run-job.js";
+import { createMetrics } from "../../src/metrics/metrics.js";
+import { createEmbeddedQueue } from "../../src/queue/embedded-queue.js";
+import type { JobQueue } from "../../src/queue/queue.js";
+import { openStore } from "../../src/store/open-store.js";
+import { testPrivateKey } from "./private-key.js";
+
+export { testPrivateKey };
+import type { Store } from "../../src/store/store.js";
+
+export const API = "https://api.github.com";
+export const APP_ID = 4242;
+export const APP_SLUG = "guardrail";
+export const INSTALLATION_ID = 77;
+export const WEBHOOK_SECRET = "test-secret";
+
+
+export interface TestApp {
+  probot: Probot;
+  deps: AppDeps;
+  store: Store;
+  queue: JobQueue;
+  /** Runs every queued job in-process, as the workers would. */
+  runJobs(): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** A Probot instance with Guardrail loaded, an in-memory store, and retry/throttle off. */
+export async function createTestApp(options: { store?: Store } = {}): Promise<TestApp> {
+  const store = options.store ?? (await openStore("sqlite::memory:"));
+  const log = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
+  const metrics = createMetrics({ defaultMetrics: false });
+  const queue = createEmbeddedQueue(store, { workers: 1, maxAttempts: 3, log });
+  const deps: AppDeps = { store, queue, metrics, blobCache: new BlobCache() };
+  const probot = new Probot({
+    appId: APP_ID,
+    privateKey: testPrivateKey(),
+    secret: WEBHOOK_SECRET,
+    log,
+    Octokit: createOctokitClass({ metrics, retry: false, throttle: false }),
+  });
+  await probot.load(guardrail(deps));
+  const runner = createJobRunner(probot, deps);
+  return {
+    probot,
+    deps,
+    store,
+    queue,
+    runJobs: () => queue.drain(runner),
+    close: () => store.close(),
+  };
+}
+
+/** The requests every job makes first: an installation token and the App's own slug. */
+export function mockAppAuth(): void {
+  nock(API)
+    .post(`/app/installations/${INSTALLATION_ID}/access_tokens`)
+    .reply(201, { token: "ghs_test", expires_at: "2099-01-01T00:00:00Z", permissions: {}, repository_selection: "all" })
+    .persist();
+  nock(API).get("/app").reply(200, { id: APP_ID, slug: APP_SLUG, name: "Guardrail" }).persist();
+}
