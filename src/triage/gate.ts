@@ -1,0 +1,92 @@
+/**
+ * The gate (pipeline step 6): only new, unsuppressed findings count, and only those at or above
+ * the base branch's `fail_on` block. Anything that could not be read fails closed: a scanner
+ * whose output Guardrail cannot see must not pass as clean.
+ */
+import { severityRank, type Severity } from "../findings/finding.js";
+import type { FailOn, GuardrailConfig } from "../config/schema.js";
+import { branchMatcher } from "../config/match.js";
+import type { GateResult, TriagedFinding } from "./disposition.js";
+
+export interface GatePolicy {
+  fail_on: FailOn;
+  /** The `branches` of the gate entry that matched; empty when none did. */
+  branches: string[];
+  /** The pull request's base branch, named in the reason. */
+  base?: string;
+}
+
+/** Finding ids named in a reason; the check summary lists them all. */
+const MAX_IDS_IN_REASON = 5;
+
+/** The first `gate` entry whose branches match the base branch wins; none matching never fails. */
+export function policyFor(
+  config: Pick<GuardrailConfig, "gate">,
+  baseBranch: string,
+  defaultBranch: string,
+): GatePolicy {
+  const entry = config.gate.find(
+    (candidate) => branchMatcher(candidate.branches, defaultBranch)(baseBranch) !== null,
+  );
+  return entry === undefined
+    ? { fail_on: "none", branches: [], base: baseBranch }
+    : { fail_on: entry.fail_on, branches: [...entry.branches], base: baseBranch };
+}
+
+export function blocks(severity: Severity, failOn: FailOn): boolean {
+  return failOn !== "none" && severityRank(severity) <= severityRank(failOn);
+}
+
+export function gate(
+  triaged: readonly TriagedFinding[],
+  policy: GatePolicy,
+  opts: { readErrors: number } = { readErrors: 0 },
+): GateResult {
+  const counted = triaged.filter((t) => t.isNew && t.suppressedBy === null);
+  const blocking = counted.filter((t) => blocks(t.finding.severity, policy.fail_on));
+  const scope = policy.base === undefined ? "" : ` for ${policy.base}`;
+  const blockingReason =
+    blocking.length === 0
+      ? null
+      : `${count(blocking.length, "new finding")} at or above ${policy.fail_on} ` +
+        `(fail_on${scope}): ${listIds(blocking)}`;
+
+  if (opts.readErrors > 0) {
+    const unread =
+      `${count(opts.readErrors, "input")} (artifact, SARIF file or config) could not be read, ` +
+      `so the check fails closed`;
+    return { conclusion: "failure", reason: [unread, blockingReason].filter(Boolean).join("; ") };
+  }
+  if (blockingReason !== null) return { conclusion: "failure", reason: blockingReason };
+  if (counted.length > 0) {
+    const threshold =
+      policy.fail_on === "none"
+        ? `the gate${scope} does not fail on findings (fail_on: none)`
+        : `none at or above ${policy.fail_on} (fail_on${scope})`;
+    return {
+      conclusion: "neutral",
+      reason: `${count(counted.length, "new finding")}, ${threshold}`,
+    };
+  }
+  const suppressed = triaged.filter((t) => t.isNew && t.suppressedBy !== null).length;
+  return {
+    conclusion: "success",
+    reason:
+      suppressed === 0
+        ? "No new findings"
+        : `No new findings that count (${count(suppressed, "new finding")} suppressed)`,
+  };
+}
+
+function listIds(findings: readonly TriagedFinding[]): string {
+  const sorted = [...findings].sort(
+    (a, b) => severityRank(a.finding.severity) - severityRank(b.finding.severity),
+  );
+  const ids = sorted.slice(0, MAX_IDS_IN_REASON).map((t) => t.finding.id);
+  const rest = findings.length - ids.length;
+  return rest > 0 ? `${ids.join(", ")} and ${rest} more` : ids.join(", ");
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
