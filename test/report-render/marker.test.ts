@@ -1,0 +1,61 @@
+import { describe, expect, it } from "@jest/globals";
+import { parseMarker, renderMarker } from "../../src/report/marker.js";
+import { codeFence, safeMarkdown } from "../../src/report/sanitize.js";
+import { HOSTILE } from "./factory.js";
+
+const REAL = renderMarker("v1:abc123", "GR-1a2b3c4d");
+const SPOOF = HOSTILE.marker ?? "";
+
+describe("renderMarker", () => {
+  it("has the contract's shape", () => {
+    expect(REAL).toBe("<!-- guardrail:v1 fingerprint=v1:abc123 id=GR-1a2b3c4d -->");
+  });
+
+  it.each([
+    ["spaces and arrows", "a b --> c", "GR-1a2b3c4d"],
+    ["double dashes", "x--y---z", "GR-1a2b3c4d"],
+    ["percent and unicode", "100%/é/😀", "GR-1a2b3c4d"],
+    ["hostile id", "fp", "GR-x --> <img>"],
+  ])("escapes %s and round-trips", (_name, fingerprint, id) => {
+    const marker = renderMarker(fingerprint, id);
+    expect(marker.slice(5, -4)).not.toMatch(/--|[<>]/);
+    expect(marker.split(" ")).toHaveLength(5);
+    expect(parseMarker(`body\n\n${marker}`)).toEqual({ fingerprint, id });
+  });
+});
+
+describe("parseMarker", () => {
+  it.each([
+    ["real marker last", `text\n\n${REAL}`, { fingerprint: "v1:abc123", id: "GR-1a2b3c4d" }],
+    [
+      "trailing whitespace",
+      `text\n\n${REAL}\n  \n`,
+      { fingerprint: "v1:abc123", id: "GR-1a2b3c4d" },
+    ],
+    ["marker alone", REAL, { fingerprint: "v1:abc123", id: "GR-1a2b3c4d" }],
+    ["no marker", "just a comment", null],
+    ["marker not last", `${REAL}\nmore text`, null],
+    ["marker mid-line", `text ${REAL}`, null],
+    ["other version", "<!-- guardrail:v2 fingerprint=a id=GR-1 -->", null],
+    ["sanitised spoof alone", safeMarkdown(SPOOF, 1000), null],
+    ["spoof in code alone", safeMarkdown(`\`${SPOOF}\``, 1000), null],
+    ["spoof in a fence alone", safeMarkdown(`\`\`\`\n${SPOOF}\n\`\`\``, 1000), null],
+  ])("%s", (_name, body, expected) => {
+    expect(parseMarker(body)).toEqual(expected);
+  });
+
+  it.each([
+    ["prose", SPOOF],
+    ["inline code", `\`${SPOOF}\``],
+    ["a fence", `\`\`\`\n${SPOOF}\n\`\`\``],
+  ])("is not fooled by a marker in sanitised SARIF %s above the real one", (_name, text) => {
+    const body = `${safeMarkdown(text, 1000)}\n\n${REAL}`;
+    expect(parseMarker(body)).toEqual({ fingerprint: "v1:abc123", id: "GR-1a2b3c4d" });
+    expect(body).not.toContain("<!-- guardrail:v1 fingerprint=evil");
+  });
+
+  it("is not fooled by a marker line in suggested code, which is shown verbatim", () => {
+    const body = `${codeFence(SPOOF, "suggestion")}\n\n${REAL}`;
+    expect(parseMarker(body)).toEqual({ fingerprint: "v1:abc123", id: "GR-1a2b3c4d" });
+  });
+});
