@@ -1,0 +1,86 @@
+import { createHash } from "node:crypto";
+import type { Finding, Note, RawFinding } from "../findings/finding.js";
+import { disambiguate } from "./disambiguate.js";
+import { lineHashesByPath, type ContentFetcher } from "./file-line-hashes.js";
+import { identityHash, needsContent, type IdentityHash } from "./identity-hash.js";
+
+/** Leading characters of SHA-256 shown to people: short to type in a command, rarely colliding. */
+const FINDING_ID_HEX_LENGTH = 8;
+/** Bumped if the recipe below ever changes, so old and new fingerprints cannot be confused. */
+const FINGERPRINT_VERSION = "v1";
+
+export interface FingerprintParts {
+  /** `tool.driver.name`; compared lower-cased, and its version is left out so upgrades keep identity. */
+  tool: string;
+  ruleId: string;
+  /** Repository-relative path. */
+  path: string;
+  /** Location identity, see identity-hash.ts. */
+  hash: string;
+}
+
+/** `GR-` + the first 8 hex characters of SHA-256 of the fingerprint (design.md). */
+export function findingId(fingerprint: string): string {
+  return `GR-${sha256(fingerprint).slice(0, FINDING_ID_HEX_LENGTH)}`;
+}
+
+/**
+ * `v1:` + SHA-256 hex of the JSON array [tool, rule, path, hash]: JSON quoting keeps the parts
+ * apart whatever characters untrusted SARIF puts in them. Fixed length whatever the inputs.
+ */
+export function fingerprintOf(parts: FingerprintParts): string {
+  const input = JSON.stringify([
+    parts.tool.trim().toLowerCase(),
+    parts.ruleId,
+    parts.path,
+    parts.hash,
+  ]);
+  return `${FINGERPRINT_VERSION}:${sha256(input)}`;
+}
+
+/**
+ * Gives every finding a stable fingerprint and id (design.md "Identity"): the tool's fingerprint,
+ * else its `primaryLocationLineHash`, else that hash computed from the file content. Reads each
+ * needed file once. Findings whose line cannot be hashed fall back to their message text, with
+ * one warning per file.
+ */
+export async function fingerprintFindings(
+  raw: RawFinding[],
+  getContent: ContentFetcher,
+): Promise<{ findings: Finding[]; notes: Note[] }> {
+  const paths = raw.filter(needsContent).map((finding) => finding.location.path);
+  const hashesByPath = await lineHashesByPath(paths, getContent);
+  const notes = new Map<string, Note>();
+  const identified = raw.map((finding) => {
+    const { path } = finding.location;
+    const identity = identityHash(finding, hashesByPath.get(path) ?? null);
+    if (identity.fallback !== undefined && !notes.has(path)) {
+      notes.set(path, fallbackNote(path, identity.fallback));
+    }
+    const parts = { tool: finding.tool.name, ruleId: finding.rule.id, path, hash: identity.hash };
+    return { ...finding, fingerprint: fingerprintOf(parts) };
+  });
+  const findings = disambiguate(identified).map((finding): Finding => ({
+    ...finding,
+    id: findingId(finding.fingerprint),
+  }));
+  return { findings, notes: [...notes.values()] };
+}
+
+function fallbackNote(path: string, reason: NonNullable<IdentityHash["fallback"]>): Note {
+  const why =
+    reason === "unreadable"
+      ? "could not be read at the analysed commit"
+      : "is shorter than the line a finding points at";
+  return {
+    level: "warning",
+    source: path,
+    message:
+      `${path} ${why}, so its findings are identified by rule and message text instead of ` +
+      "line content: a change to a message will make that finding look new.",
+  };
+}
+
+function sha256(text: string): string {
+  return createHash("sha256").update(text, "utf8").digest("hex");
+}
