@@ -1,0 +1,28 @@
+/**
+ * Several results of one rule at one location are one finding (design.md "Findings"): tools
+ * report the same sink once per source, or once per query variant.
+ */
+import { severityRank, type RawFinding } from "../findings/finding.js";
+
+function locationKey(finding: RawFinding): string {
+  const { path, region } = finding.location;
+  const lines = region === undefined ? "file" : `${region.startLine}-${region.endLine}`;
+  return JSON.stringify([finding.tool.name, finding.rule.id, path, lines]);
+}
+
+/** Keeps, per tool + rule + path + lines, the most severe result, the first among equals. */
+export function dedupeFindings(findings: readonly RawFinding[]): RawFinding[] {
+  const kept: RawFinding[] = [];
+  const positions = new Map<string, number>();
+  for (const finding of findings) {
+    const key = locationKey(finding);
+    const position = positions.get(key);
+    if (position === undefined) {
+      positions.set(key, kept.length);
+      kept.push(finding);
+    } else if (severityRank(finding.severity) < severityRank(kept[position]!.severity)) {
+      kept[position] = finding;
+    }
+  }
+  return kept;
+}
