@@ -21,9 +21,8 @@ export function safeMarkdown(text: string, maxChars: number): string {
 
 /** One line of inert markdown for table cells and titles; `|` is escaped, code spans kept. */
 export function safeInline(text: string, maxChars: number): string {
-  return fitRendering(text.replace(/\s+/g, " ").trim(), maxChars, (clean) =>
-    renderInline(clean.replace(/\s+/g, " "), true, true),
-  );
+  const flatten = (clean: string): string => clean.replace(/\s+/g, " ").trim();
+  return fitRendering(text, maxChars, (clean) => renderInline(flatten(clean), true, true), flatten);
 }
 
 /** Plain text for annotations: no control or bidi characters, at most `maxChars` characters. */
@@ -49,10 +48,15 @@ export function codeFence(text: string, lang = ""): string {
  * Renders a prefix of the cleaned text, ellipsis included, so that the output fits: every prefix
  * renders to closed, inert markdown, so cutting the input never leaves a fence open.
  */
-function fitRendering(text: string, maxChars: number, render: (clean: string) => string): string {
+function fitRendering(
+  text: string,
+  maxChars: number,
+  render: (clean: string) => string,
+  prepare: (clean: string) => string = (clean) => clean,
+): string {
   if (maxChars <= 0) return "";
   const source = text.slice(0, safeCut(text, maxChars * INPUT_SLACK));
-  const clean = cleanText(source);
+  const clean = prepare(cleanText(source));
   if (source.length === text.length) {
     const whole = render(clean);
     if (whole.length <= maxChars) return whole;

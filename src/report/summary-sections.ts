@@ -1,0 +1,75 @@
+import { SEVERITIES } from "../findings/finding.js";
+import type { GateResult, TriagedFinding } from "../triage/disposition.js";
+import { andMore, fitTable, headed, type Section } from "./fit-lines.js";
+import { safeInline, safeUrl } from "./sanitize.js";
+import { severityLabel } from "./severity-label.js";
+import { FINDING_HEADER, findingCells, isOpenNew, mostSevereFirst } from "./summary-rows.js";
+
+/** Rows per table in the summary; the check run's `text` lists the rest. */
+export const MAX_SUMMARY_ROWS = 50;
+const MAX_REASON_CHARS = 1_000;
+
+const CONCLUSION_LABEL: Record<GateResult["conclusion"], string> = {
+  failure: "❌ **Blocked.**",
+  neutral: "⚠️ **Not blocking.**",
+  success: "✅ **Passed.**",
+};
+
+export function gateSection(gate: GateResult): Section {
+  return () => `${CONCLUSION_LABEL[gate.conclusion]} ${safeInline(gate.reason, MAX_REASON_CHARS)}`;
+}
+
+export interface RunContext {
+  headSha: string;
+  runUrl?: string | undefined;
+  toolNames: string[];
+  inlineCount: number;
+  annotationCount: number;
+}
+
+export function contextSection(context: RunContext): Section {
+  return () => {
+    const run = safeUrl(context.runUrl);
+    const tools = context.toolNames.map((name) => safeInline(name, 100)).slice(0, 20);
+    return [
+      `Analysed \`${context.headSha.replace(/[^0-9a-f]/gi, "").slice(0, 12)}\``,
+      tools.length === 0 ? "" : ` with ${tools.join(", ")}`,
+      run === undefined ? "" : ` ([workflow run](${run}))`,
+      `. In the diff: ${context.inlineCount} inline comments, ${context.annotationCount} annotations.`,
+    ].join("");
+  };
+}
+
+export function countsSection(triaged: TriagedFinding[]): Section {
+  return (maxBytes) => {
+    if (triaged.length === 0) return "### Findings\n\nThe scanners reported no findings.";
+    const rows = SEVERITIES.map((severity) => {
+      const of = triaged.filter((t) => t.finding.severity === severity);
+      const newCount = of.filter(isOpenNew).length;
+      const existing = of.filter((t) => !t.isNew && t.suppressedBy === null).length;
+      const suppressed = of.filter((t) => t.suppressedBy !== null).length;
+      return [severityLabel(severity), String(newCount), String(existing), String(suppressed)];
+    });
+    const header = ["Severity", "New", "Pre-existing", "Suppressed"];
+    return headed("### Findings\n\n", maxBytes, (budget) =>
+      fitTable({ header, rows, maxBytes: budget, more: andMore("") }),
+    );
+  };
+}
+
+export function newFindingsSection(triaged: TriagedFinding[]): Section {
+  return (maxBytes) => {
+    const open = mostSevereFirst(triaged.filter(isOpenNew));
+    if (open.length === 0) return "";
+    const rows = open.slice(0, MAX_SUMMARY_ROWS).map(findingCells);
+    return headed(`### New findings (${open.length})\n\n`, maxBytes, (budget) =>
+      fitTable({
+        header: FINDING_HEADER,
+        rows,
+        total: open.length,
+        maxBytes: budget,
+        more: andMore("(listed in the check run details)"),
+      }),
+    );
+  };
+}
