@@ -1,5 +1,6 @@
 import { getPrivateKey } from "@probot/get-private-key";
 import { z } from "zod";
+import { artifactLimitsFromEnv } from "./artifacts/limits.js";
 
 const LOG_LEVELS = ["trace", "debug", "info", "warn", "error", "fatal", "silent"] as const;
 
@@ -39,6 +40,11 @@ export function readEnv(env: NodeJS.ProcessEnv, cwd = process.cwd()): Env {
     const issue = parsed.error.issues[0];
     const name = String(issue?.path[0] ?? "environment");
     throw new EnvError(`${name} ${issue?.message ?? "is invalid"}`);
+  }
+  try {
+    artifactLimitsFromEnv(env);
+  } catch (error) {
+    throw new EnvError((error as Error).message);
   }
   return { ...parsed.data, PRIVATE_KEY: readPrivateKey(env, cwd) };
 }

@@ -1,5 +1,5 @@
 import { commentOnPull, getReviewComment, react, replyInThread } from "../github/comments.js";
-import { listGuardrailThreads, isApp, setThreadResolved } from "../github/review-threads.js";
+import { isApp, setThreadResolved, type GuardrailThread } from "../github/review-threads.js";
 import type { CommandJob } from "../jobs/job.js";
 import type { JobContext } from "../jobs/job-context.js";
 import { reevaluate } from "../pipeline/reevaluate.js";
@@ -25,12 +25,13 @@ export async function runCommand(ctx: JobContext, job: CommandJob): Promise<void
   for (const [index, command] of commands.entries()) replies.push(await execute(session, command, thread, index));
 
   if (session.changed) {
-    const [pr, analysis] = await Promise.all([session.pr(), session.analysis()]);
-    const evaluation = analysis ? await reevaluate(ctx, { ...where, pr, analysis }) : null;
-    if (evaluation) replies.push(`Check run updated: **${evaluation.gate.conclusion}**. ${evaluation.gate.reason}`);
-    if (evaluation && commands.some((c) => c.kind === "suppress" || c.kind === "open")) {
-      const suppressed = new Map(evaluation.triaged.map((t) => [t.finding.fingerprint, t.suppressedBy !== null]));
-      await syncThreads(ctx, job, suppressed);
+    const [pr, analysis, config] = await Promise.all([session.pr(), session.analysis(), session.config()]);
+    const result = analysis ? await reevaluate(ctx, { ...where, pr, analysis, config }) : null;
+    if (result) {
+      const { gate, triaged } = result.evaluation;
+      replies.push(`Check run updated: **${gate.conclusion}**. ${gate.reason}`);
+      const suppressed = new Map(triaged.map((t) => [t.finding.fingerprint, t.suppressedBy !== null]));
+      await syncThreads(ctx, result.threads, suppressed);
     }
   }
 
@@ -55,13 +56,11 @@ async function threadFinding(ctx: JobContext, job: CommandJob): Promise<ThreadFi
  * Threads follow suppressions: resolved when their finding is suppressed, reopened when it counts
  * again. Threads of findings no longer reported are left as they are.
  */
-async function syncThreads(ctx: JobContext, job: CommandJob, suppressed: Map<string, boolean>): Promise<void> {
-  const threads = await listGuardrailThreads(ctx.github, {
-    owner: job.owner,
-    repo: job.repo,
-    pullNumber: job.pullNumber,
-    appSlug: ctx.appSlug,
-  });
+async function syncThreads(
+  ctx: JobContext,
+  threads: GuardrailThread[],
+  suppressed: Map<string, boolean>,
+): Promise<void> {
   for (const t of threads) {
     const shouldResolve = suppressed.get(t.fingerprint);
     if (shouldResolve !== undefined && t.isResolved !== shouldResolve) {

@@ -54,6 +54,7 @@ export function createOctokitClass(options: { metrics: Metrics; retry?: boolean;
 
 function routeClass(method: string, url: string): string {
   if (url.endsWith("/graphql")) return "graphql";
+  if (url.endsWith("/access_tokens")) return "auth";
   if (/\/artifacts\/\d+\/zip$/.test(url)) return "download";
   return method === "GET" || method === "HEAD" ? "read" : "write";
 }

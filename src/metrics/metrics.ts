@@ -44,7 +44,7 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}) {
     }),
     githubRequests: new Counter({
       name: "guardrail_github_requests_total",
-      help: "Requests made to GitHub, by route class (read, write, graphql, download) and status.",
+      help: "Requests made to GitHub, by route class (read, write, graphql, download, auth) and status.",
       labelNames: ["route_class", "status"] as const,
       registers,
     }),

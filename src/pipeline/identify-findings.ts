@@ -1,6 +1,7 @@
 import type { Finding, Note, RawFinding } from "../findings/finding.js";
 import { fingerprintFindings } from "../fingerprint/identity.js";
 import type { RepoFiles } from "../github/repo-files.js";
+import { isEscapingPath } from "../sarif/repo-path.js";
 import { resolveEscapedPaths } from "../sarif/resolve-escaped-paths.js";
 
 /**
@@ -13,15 +14,11 @@ export async function identifyFindings(
 ): Promise<{ findings: Finding[]; notes: Note[] }> {
   const notes: Note[] = [];
   let located = raw;
-  if (raw.some((f) => escapes(f.location.path))) {
+  if (raw.some((f) => isEscapingPath(f.location.path))) {
     const resolved = resolveEscapedPaths(raw, await files.paths());
     located = resolved.findings;
     notes.push(...resolved.notes);
   }
   const identified = await fingerprintFindings(located, (path) => files.content(path));
   return { findings: identified.findings, notes: [...notes, ...identified.notes] };
-}
-
-function escapes(path: string): boolean {
-  return path.startsWith("../") || path.startsWith("/") || /^[A-Za-z]:\//.test(path);
 }

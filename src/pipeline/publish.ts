@@ -112,7 +112,7 @@ export async function publish(ctx: JobContext, input: PublishInput): Promise<Pub
 export async function republish(
   ctx: JobContext,
   input: PublishInput & { checkRunId: number },
-): Promise<Evaluation> {
+): Promise<{ evaluation: Evaluation; threads: GuardrailThread[] }> {
   const threads = input.pr
     ? await listGuardrailThreads(ctx.github, { owner: input.owner, repo: input.repo, pullNumber: input.pr.number, appSlug: ctx.appSlug })
     : [];
@@ -135,7 +135,7 @@ export async function republish(
     conclusion: evaluation.gate.conclusion,
     output,
   });
-  return evaluation;
+  return { evaluation, threads };
 }
 
 async function evaluateStored(ctx: JobContext, input: PublishInput, threads: GuardrailThread[]): Promise<Evaluation> {

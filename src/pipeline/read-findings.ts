@@ -27,7 +27,7 @@ export async function readFindings(
   for (const artifact of where.artifacts) {
     let zip: Buffer;
     try {
-      zip = await downloadArtifact(github, { ...where, artifact, maxBytes: where.limits.maxCompressedBytes });
+      zip = await downloadArtifact(github, { ...where, artifact, maxBytes: where.limits.maxBytes });
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
       out.notes.push({ level: "error", source: artifact.name, message: error.message });
@@ -37,9 +37,6 @@ export async function readFindings(
     const extracted = await extractSarifFiles(zip, artifact.name, where.limits);
     out.notes.push(...extracted.notes);
     out.readErrors += extracted.notes.filter((n) => n.level === "error").length;
-    if (extracted.files.length === 0 && extracted.notes.every((n) => n.level !== "error")) {
-      out.notes.push({ level: "warning", source: artifact.name, message: "no .sarif file in this artifact" });
-    }
     for (const file of extracted.files) {
       const source = `${artifact.name}/${file.name}`;
       const read = readSarif(file.content, source);

@@ -25,6 +25,7 @@ describe("readEnv", () => {
     ["PORT not a port", { PORT: "http" }, /^PORT /],
     ["LOG_LEVEL unknown", { LOG_LEVEL: "loud" }, /^LOG_LEVEL /],
     ["DATABASE_URL unsupported", { DATABASE_URL: "mysql://x" }, /^DATABASE_URL must start with sqlite:, file:, postgres:\/\/ or postgresql:\/\//],
+    ["artifact limit not a number", { GUARDRAIL_ARTIFACT_MAX_ENTRIES: "many" }, /^GUARDRAIL_ARTIFACT_MAX_ENTRIES must be a positive integer/],
     ["private key missing", { PRIVATE_KEY: undefined }, /^PRIVATE_KEY or PRIVATE_KEY_PATH is required/],
     ["private key not PEM", { PRIVATE_KEY: "not a key" }, /^PRIVATE_KEY is not a PEM private key/],
     ["private key path missing", { PRIVATE_KEY: undefined, PRIVATE_KEY_PATH: "/nope.pem" }, /^PRIVATE_KEY_PATH does not point to a readable/],

@@ -1,0 +1,29 @@
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from "@jest/globals";
+import nock from "nock";
+import { workflowRunCompleted, type RunOptions } from "./payloads.js";
+import { createTestApp, mockAppAuth, type TestApp } from "./test-app.js";
+
+/**
+ * Per-test Guardrail with nock: no real network, token and slug mocked, and every test must use
+ * every mock it set up (a request Guardrail should have made but did not fails the test).
+ */
+export function useTestApp(): { readonly app: TestApp } {
+  const holder = {} as { app: TestApp };
+  beforeAll(() => nock.disableNetConnect());
+  afterAll(() => nock.enableNetConnect());
+  beforeEach(async () => {
+    holder.app = await createTestApp();
+    mockAppAuth();
+  });
+  afterEach(async () => {
+    const pending = nock.pendingMocks().filter((m) => !m.includes("/access_tokens") && !m.endsWith("/app"));
+    nock.cleanAll();
+    await holder.app.close();
+    expect(pending).toEqual([]);
+  });
+  return holder;
+}
+
+export async function deliverRun(app: TestApp, options: RunOptions = {}, id = `delivery-${Math.random()}`): Promise<void> {
+  await app.probot.receive({ id, name: "workflow_run", payload: workflowRunCompleted(options) as never });
+}
