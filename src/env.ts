@@ -25,6 +25,7 @@ const envSchema = z.object({
   DATABASE_URL: databaseUrl.optional(),
   GUARDRAIL_WORKERS: positiveInt.max(64).default(2),
   GUARDRAIL_JOB_ATTEMPTS: positiveInt.max(20).default(5),
+  GUARDRAIL_JOB_LEASE_SECONDS: positiveInt.max(3600).default(60),
 });
 
 export type Env = z.infer<typeof envSchema> & { PRIVATE_KEY: string };

@@ -34,7 +34,9 @@ export async function resolvePullRequests(github: GitHub, head: RunHead): Promis
     );
     return pulls.filter((p) => p.state === "open" && p.head.sha === head.headSha).map(toRef);
   }
-  if (!head.headBranch) return [];
+  // A same-repository head is listed in `pull_requests` when it has a PR; only forks need the search.
+  const isFork = head.headRepo.toLowerCase() !== `${owner}/${repo}`.toLowerCase();
+  if (!isFork || !head.headBranch) return [];
   const headOwner = head.headRepo.split("/")[0] ?? owner;
   const pulls = await github.paginate(github.rest.pulls.list, {
     owner,

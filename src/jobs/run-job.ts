@@ -5,6 +5,38 @@ import type { JobRunner } from "../queue/queue.js";
 import { analyseRun } from "../pipeline/analyse-run.js";
 import { runCommand } from "../commands/run-command.js";
 import type { JobContext } from "./job-context.js";
+import { isRetryable, PermanentError } from "./errors.js";
+import { reportFailedAnalysis } from "./report-failure.js";
+
+/**
+ * A 401 mid-job means GitHub no longer takes the cached installation token (expired early, or
+ * revoked): fetch a fresh one now, so the retry does not fail the same way.
+ */
+async function refreshToken(ctx: JobContext, installationId: number): Promise<void> {
+  const auth = ctx.github.auth as (options: object) => Promise<unknown>;
+  await auth({ type: "installation", installationId, refresh: true }).catch((error: unknown) => {
+    ctx.log.warn({ err: error }, "could not refresh the installation token");
+  });
+}
+
+/** The token request failing with 404 means the installation is gone: nothing to retry. */
+function uninstalled(error: unknown): boolean {
+  const { status, request } = error as { status?: number; request?: { url?: string } };
+  return status === 404 && (request?.url ?? "").endsWith("/access_tokens");
+}
+
+/** An installation client; an installation that is gone (uninstalled, suspended) ends the job. */
+async function installationClient(app: Probot, installationId: number): Promise<GitHub> {
+  try {
+    return (await app.auth(installationId)) as GitHub;
+  } catch (error) {
+    const status = (error as { status?: number }).status;
+    if (status === 404 || status === 403) {
+      throw new PermanentError(`installation ${installationId} is no longer available (HTTP ${status})`);
+    }
+    throw error;
+  }
+}
 
 /** Turns a queued job into a call into the domain, with an installation client and a child logger. */
 export function createJobRunner(app: Probot, deps: AppDeps): JobRunner {
@@ -26,19 +58,29 @@ export function createJobRunner(app: Probot, deps: AppDeps): JobRunner {
       repo: `${job.owner}/${job.repo}`,
       ...(job.kind === "analyse-run" ? { run: job.runId } : { pull: job.pullNumber }),
     });
-    const ctx: JobContext = {
-      github: (await app.auth(job.installationId)) as GitHub,
-      log,
-      deps,
-      appSlug: await appSlug(),
-      finalAttempt: attempt >= maxAttempts,
-    };
+    const finalAttempt = attempt >= maxAttempts;
     try {
-      if (job.kind === "analyse-run") await analyseRun(ctx, job);
-      else await runCommand(ctx, job);
+      const ctx: JobContext = {
+        github: await installationClient(app, job.installationId),
+        log,
+        deps,
+        appSlug: await appSlug(),
+        finalAttempt,
+      };
+      try {
+        if (job.kind === "analyse-run") await analyseRun(ctx, job);
+        else await runCommand(ctx, job);
+      } catch (error) {
+        if ((error as { status?: number }).status === 401) await refreshToken(ctx, job.installationId);
+        if (job.kind === "analyse-run" && finalAttempt && isRetryable(error)) await reportFailedAnalysis(ctx, job, error);
+        throw error;
+      }
       deps.metrics.jobs.inc({ name: job.kind, state: "completed" });
-    } catch (error) {
-      deps.metrics.jobs.inc({ name: job.kind, state: ctx.finalAttempt ? "failed" : "retried" });
+    } catch (caught) {
+      const error = uninstalled(caught) ? new PermanentError(`the App can no longer access installation ${job.installationId}`) : caught;
+      const retried = isRetryable(error) && !finalAttempt;
+      deps.metrics.jobs.inc({ name: job.kind, state: retried ? "retried" : "failed" });
+      log[retried ? "warn" : "error"]({ err: error, attempt }, retried ? "job failed, will retry" : "job failed");
       throw error;
     } finally {
       deps.metrics.jobDuration.observe({ name: job.kind }, Number(process.hrtime.bigint() - started) / 1e9);

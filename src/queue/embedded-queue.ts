@@ -14,6 +14,8 @@ export interface EmbeddedQueueOptions {
   pollMs?: number;
   /** How long stop() waits for running jobs before handing them back. */
   graceMs?: number;
+  /** Delay before retry number `attempt` (exponential with jitter by default). */
+  retryDelayMs?: (attempt: number) => number;
 }
 
 const JOB_NAME = "guardrail";
@@ -38,8 +40,9 @@ export function createEmbeddedQueue(store: Store, options: EmbeddedQueueOptions)
         await store.jobs.complete(claimed.id);
       } catch (error) {
         const retry = isRetryable(error) && claimed.attempts < claimed.maxAttempts;
-        const retryAt = retry ? new Date(Date.now() + backoffMs(claimed.attempts)) : null;
-        options.log.warn({ err: error, job: claimed.id, attempt: claimed.attempts, retry }, "job failed");
+        const delay = (options.retryDelayMs ?? backoffMs)(claimed.attempts);
+        const retryAt = retry ? new Date(Date.now() + delay) : null;
+        options.log.debug({ err: error, job: claimed.id, attempt: claimed.attempts, retry }, "job failed");
         await store.jobs.fail(claimed.id, String((error as Error).message ?? error), retryAt);
       } finally {
         clearInterval(heartbeat);

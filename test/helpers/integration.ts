@@ -1,19 +1,19 @@
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from "@jest/globals";
 import nock from "nock";
 import { workflowRunCompleted, type RunOptions } from "./payloads.js";
-import { createTestApp, mockAppAuth, type TestApp } from "./test-app.js";
+import { createTestApp, mockAppAuth, type TestApp, type TestAppOptions } from "./test-app.js";
 
 /**
  * Per-test Guardrail with nock: no real network, token and slug mocked, and every test must use
  * every mock it set up (a request Guardrail should have made but did not fails the test).
  */
-export function useTestApp(): { readonly app: TestApp } {
+export function useTestApp(options: TestAppOptions & { auth?: boolean } = {}): { readonly app: TestApp } {
   const holder = {} as { app: TestApp };
   beforeAll(() => nock.disableNetConnect());
   afterAll(() => nock.enableNetConnect());
   beforeEach(async () => {
-    holder.app = await createTestApp();
-    mockAppAuth();
+    holder.app = await createTestApp(options);
+    if (options.auth ?? true) mockAppAuth();
   });
   afterEach(async () => {
     const pending = nock.pendingMocks().filter((m) => !m.includes("/access_tokens") && !m.endsWith("/app"));

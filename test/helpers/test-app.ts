@@ -33,18 +33,27 @@ export interface TestApp {
 }
 
 /** A Probot instance with Guardrail loaded, an in-memory store, and retry/throttle off. */
-export async function createTestApp(options: { store?: Store } = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  store?: Store;
+  /** Octokit's retry and throttling plugins, off unless a test is about them. */
+  retry?: boolean;
+  throttle?: boolean;
+  maxAttempts?: number;
+}
+
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const store = options.store ?? (await openStore("sqlite::memory:"));
   const log = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
   const metrics = createMetrics({ defaultMetrics: false });
-  const queue = createEmbeddedQueue(store, { workers: 1, maxAttempts: 3, log });
+  // Retries are due at once, so draining the queue runs them.
+  const queue = createEmbeddedQueue(store, { workers: 1, maxAttempts: options.maxAttempts ?? 3, log, retryDelayMs: () => 0 });
   const deps: AppDeps = { store, queue, metrics, blobCache: new BlobCache() };
   const probot = new Probot({
     appId: APP_ID,
     privateKey: testPrivateKey(),
     secret: WEBHOOK_SECRET,
     log,
-    Octokit: createOctokitClass({ metrics, retry: false, throttle: false }),
+    Octokit: createOctokitClass({ metrics, retry: options.retry ?? false, throttle: options.throttle ?? false }),
   });
   await probot.load(guardrail(deps));
   const runner = createJobRunner(probot, deps);
