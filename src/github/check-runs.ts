@@ -53,6 +53,28 @@ export async function createCheckRun(github: GitHub, run: NewCheckRun): Promise<
   return data.id;
 }
 
+/**
+ * The check run an earlier try of the same analysis already created (a crash or retry after the
+ * create went through), so the retry updates it instead of adding a second one.
+ */
+export async function findCheckRun(
+  github: GitHub,
+  where: { owner: string; repo: string; headSha: string; name: string; externalId: string; appSlug: string },
+): Promise<number | null> {
+  const { data } = await github.rest.checks.listForRef({
+    owner: where.owner,
+    repo: where.repo,
+    ref: where.headSha,
+    check_name: where.name,
+    filter: "all",
+    per_page: 100,
+  });
+  const mine = data.check_runs.find(
+    (run) => run.external_id === where.externalId && (!run.app || run.app.slug === where.appSlug),
+  );
+  return mine?.id ?? null;
+}
+
 /** Re-evaluation after a command: conclusion and summary change in place; annotations stay. */
 export async function updateCheckRun(
   github: GitHub,

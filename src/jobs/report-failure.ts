@@ -1,4 +1,4 @@
-import { createCheckRun } from "../github/check-runs.js";
+import { createCheckRun, findCheckRun, updateCheckRun } from "../github/check-runs.js";
 import { getWorkflowRun } from "../github/workflow-runs.js";
 import { externalIdOf } from "../report/external-id.js";
 import { plainText } from "../report/sanitize.js";
@@ -13,19 +13,18 @@ export async function reportFailedAnalysis(ctx: JobContext, job: AnalyseRunJob, 
   try {
     const run = await getWorkflowRun(ctx.github, { owner: job.owner, repo: job.repo, runId: job.runId, defaultBranch: job.defaultBranch });
     const reason = plainText(error instanceof Error ? error.message : String(error), 500);
-    await createCheckRun(ctx.github, {
-      owner: job.owner,
-      repo: job.repo,
-      name: "Guardrail",
-      headSha: run.headSha,
-      externalId: externalIdOf(job.runId, job.runAttempt),
-      conclusion: "failure",
-      output: {
-        title: "Guardrail could not analyse this run",
-        summary: `The analysis failed after its last try, so this check fails closed. Re-run the check to try again.\n\nLast error: \`${reason.replace(/`/g, "'")}\``,
-      },
-      annotations: [],
-    });
+    const where = { owner: job.owner, repo: job.repo, headSha: run.headSha, name: "Guardrail" };
+    const externalId = externalIdOf(job.runId, job.runAttempt);
+    const output = {
+      title: "Guardrail could not analyse this run",
+      summary: `The analysis failed after its last try, so this check fails closed. Re-run the check to try again.\n\nLast error: \`${reason.replace(/`/g, "'")}\``,
+    };
+    const existing = await findCheckRun(ctx.github, { ...where, externalId, appSlug: ctx.appSlug });
+    if (existing !== null) {
+      await updateCheckRun(ctx.github, { ...where, checkRunId: existing, conclusion: "failure", output });
+    } else {
+      await createCheckRun(ctx.github, { ...where, externalId, conclusion: "failure", output, annotations: [] });
+    }
   } catch (reportError) {
     ctx.log.error({ err: reportError }, "could not report the failed analysis");
   }

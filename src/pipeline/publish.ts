@@ -1,7 +1,7 @@
 import type { GuardrailConfig } from "../config/schema.js";
 import type { DiffMap } from "../diff/diff-map.js";
 import type { Finding, Note } from "../findings/finding.js";
-import { createCheckRun, updateCheckRun } from "../github/check-runs.js";
+import { createCheckRun, findCheckRun, updateCheckRun } from "../github/check-runs.js";
 import { replyInThread } from "../github/comments.js";
 import { getPullRequest, type PullRequestRef } from "../github/pull-requests.js";
 import { listGuardrailThreads, setThreadResolved, type GuardrailThread } from "../github/review-threads.js";
@@ -94,15 +94,20 @@ export async function publish(ctx: JobContext, input: PublishInput): Promise<Pub
     runUrl: input.runUrl,
     toolNames: input.toolNames,
   });
-  const checkRunId = await createCheckRun(github, {
-    ...where,
-    name: input.checkName,
-    headSha: input.headSha,
-    externalId: input.externalId,
-    conclusion: evaluation.gate.conclusion,
-    output,
-    annotations: annotated.map((t) => renderAnnotation(t, annotationLine(t.finding.location))),
-  });
+  const existing = await findCheckRun(github, { ...where, headSha: input.headSha, name: input.checkName, externalId: input.externalId, appSlug: ctx.appSlug });
+  const checkRunId =
+    existing === null
+      ? await createCheckRun(github, {
+          ...where,
+          name: input.checkName,
+          headSha: input.headSha,
+          externalId: input.externalId,
+          conclusion: evaluation.gate.conclusion,
+          output,
+          annotations: annotated.map((t) => renderAnnotation(t, annotationLine(t.finding.location))),
+        })
+      : // A retry of this very analysis: the earlier try's check run is brought up to date.
+        (await updateCheckRun(github, { ...where, checkRunId: existing, conclusion: evaluation.gate.conclusion, output }), existing);
 
   if (input.pr) await reconcileThreads(ctx, { ...where, pullNumber: input.pr.number, headSha: input.headSha }, threads, evaluation);
   return { checkRunId, evaluation };

@@ -130,8 +130,16 @@ export function capture<T = Record<string, unknown>>(
   return bodies;
 }
 
+/** No earlier check run for this analysis, then the create. */
 export function captureCheckRun(id = 31337): Record<string, unknown>[] {
+  mockNoCheckRuns();
   return capture("post", `${REPO_PATH}/check-runs`, () => [201, { id }]);
+}
+
+export function mockNoCheckRuns(): void {
+  nock(API)
+    .get(/\/repos\/acme\/shop\/commits\/[0-9a-f]{40}\/check-runs/)
+    .reply(200, { total_count: 0, check_runs: [] });
 }
 
 export function captureReview(pullNumber: number, id = 808): Record<string, unknown>[] {

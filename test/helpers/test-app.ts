@@ -8,7 +8,7 @@ import { createOctokitClass } from "../../src/github/octokit.js";
 import { createJobRunner } from "../../src/jobs/run-job.js";
 import { createMetrics } from "../../src/metrics/metrics.js";
 import { createEmbeddedQueue } from "../../src/queue/embedded-queue.js";
-import type { JobQueue } from "../../src/queue/queue.js";
+import type { JobQueue, JobRunner } from "../../src/queue/queue.js";
 import { openStore } from "../../src/store/open-store.js";
 import { testPrivateKey } from "./private-key.js";
 
@@ -24,6 +24,7 @@ export const WEBHOOK_SECRET = "test-secret";
 
 export interface TestApp {
   probot: Probot;
+  runner: JobRunner;
   deps: AppDeps;
   store: Store;
   queue: JobQueue;
@@ -39,6 +40,8 @@ export interface TestAppOptions {
   retry?: boolean;
   throttle?: boolean;
   maxAttempts?: number;
+  /** Another queue than the embedded one (the pg-boss tests). */
+  queue?: (store: Store) => Promise<JobQueue>;
 }
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -46,7 +49,9 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const log = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
   const metrics = createMetrics({ defaultMetrics: false });
   // Retries are due at once, so draining the queue runs them.
-  const queue = createEmbeddedQueue(store, { workers: 1, maxAttempts: options.maxAttempts ?? 3, log, retryDelayMs: () => 0 });
+  const queue = options.queue
+    ? await options.queue(store)
+    : createEmbeddedQueue(store, { workers: 1, maxAttempts: options.maxAttempts ?? 3, log, retryDelayMs: () => 0 });
   const deps: AppDeps = { store, queue, metrics, blobCache: new BlobCache() };
   const probot = new Probot({
     appId: APP_ID,
@@ -59,6 +64,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const runner = createJobRunner(probot, deps);
   return {
     probot,
+    runner,
     deps,
     store,
     queue,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { capture, captureReview, mockArtifacts, mockConfig, mockPull, mockPullFiles, mockRun, mockThreads, REPO_PATH } from "../helpers/github-mocks.js";
+import { capture, captureReview, mockNoCheckRuns, mockArtifacts, mockConfig, mockPull, mockPullFiles, mockRun, mockThreads, REPO_PATH } from "../helpers/github-mocks.js";
 import { deliverRun, useTestApp } from "../helpers/integration.js";
 import { sarifLog, type ResultSpec } from "../helpers/sarif.js";
 import { zipOf } from "../helpers/zip.js";
@@ -38,6 +38,7 @@ describe("600 findings in 200 files", () => {
   it("costs two writes: one check run with 50 annotations and one capped review", async () => {
     await analyseAtScale(null);
     const reviews = captureReview(7);
+    mockNoCheckRuns();
     const checks = capture<{ output: { annotations: unknown[]; summary: string; text?: string } }>("post", `${REPO_PATH}/check-runs`, () => [201, { id: 5 }]);
 
     await deliverRun(harness.app, { pullNumbers: [7] });
@@ -58,6 +59,7 @@ describe("600 findings in 200 files", () => {
   it("appends annotations beyond 50 by PATCH, 50 a request", async () => {
     await analyseAtScale("max_annotations: 200\n");
     captureReview(7);
+    mockNoCheckRuns();
     capture("post", `${REPO_PATH}/check-runs`, () => [201, { id: 5 }]);
     const patches = capture<{ output: { annotations: unknown[] } }>("patch", `${REPO_PATH}/check-runs/5`, () => [200, { id: 5 }], 3);
 
