@@ -1,0 +1,119 @@
+/**
+ * `guardrail check`: the app's judgement on the local working tree. Reads like the app's pipeline:
+ * where (repository, base, diff) → inputs (config, SARIF, suppressions) → findings → evaluate →
+ * render. Exit 1 when the gate blocks, else 0; input problems throw CliError (exit 2).
+ */
+import { realpathSync } from "node:fs";
+import { resolve } from "node:path";
+import { buildDiffMap } from "../diff/build-diff-map.js";
+import { evaluate } from "../pipeline/evaluate.js";
+import { policyFor } from "../triage/gate.js";
+import type { CheckOptions } from "./args.js";
+import { resolveBase } from "./base.js";
+import type { CheckReport } from "./check-report.js";
+import { EXIT_BLOCKED, EXIT_PASSED } from "./cli-error.js";
+import { collectFindings } from "./collect-findings.js";
+import { painter } from "./colours.js";
+import { readLocalConfig } from "./config-file.js";
+import { diffAgainst, listFiles, repoRoot } from "./git.js";
+import { splitGitDiff } from "./git-diff.js";
+import { renderJson } from "./render-json.js";
+import { renderMarkdown } from "./render-markdown.js";
+import { enrichSarif } from "./render-sarif.js";
+import { noteLine, plainLine, renderText } from "./render-text.js";
+import { resultVerdicts } from "./result-verdicts.js";
+import { readSarifInputs } from "./sarif-inputs.js";
+import { readSuppressionsFile } from "./suppressions-file.js";
+import { workingTreeReader } from "./working-tree.js";
+
+export interface CheckContext {
+  cwd: string;
+  now: Date;
+  colour: boolean;
+}
+
+export interface CommandOutput {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+export async function runCheck(
+  options: CheckOptions,
+  context: CheckContext,
+): Promise<CommandOutput> {
+  // 1. Where: the repository, what it is compared with, and the diff (as a PR's files).
+  const root = repoRoot(context.cwd);
+  const base = resolveBase(root, options.base);
+  const diff = buildDiffMap(splitGitDiff(diffAgainst(root, base.mergeBase)));
+
+  // 2. Inputs: config, SARIF, exported suppressions.
+  const local = await readLocalConfig(
+    root,
+    options.config === undefined ? undefined : resolve(context.cwd, options.config),
+  );
+  const inputs = await readSarifInputs(options.sarif.map((path) => resolve(context.cwd, path)));
+  const suppressions =
+    options.suppressions === undefined
+      ? []
+      : await readSuppressionsFile(resolve(context.cwd, options.suppressions));
+
+  // 3. Findings, fingerprinted from the working tree.
+  const collected = await collectFindings(inputs, {
+    roots: [root, realpathSync(root)],
+    listFiles: () => listFiles(root),
+    getContent: workingTreeReader(root),
+  });
+
+  // 4. The same triage and gate as in the pull request, with no baseline: new = on an added line.
+  const config =
+    options.failOn === undefined
+      ? local.config
+      : { ...local.config, gate: [{ branches: ["**"], fail_on: options.failOn }] };
+  const evaluation = evaluate({
+    findings: collected.findings,
+    diff,
+    baseline: null,
+    suppressions,
+    expiredSuppressions: [],
+    config,
+    isFork: false,
+    baseBranch: base.branch,
+    defaultBranch: base.defaultBranch,
+    readErrors: 0,
+    alreadyCommented: new Set(),
+    now: context.now,
+  });
+
+  // 5. Render.
+  const notes = [...local.notes, ...collected.notes];
+  const report: CheckReport = {
+    evaluation,
+    failOn: policyFor(config, base.branch, base.defaultBranch).fail_on,
+    notes,
+    base: { ref: base.ref, mergeBase: base.mergeBase, branch: base.branch },
+    headSha: base.headSha,
+    toolNames: collected.toolNames,
+  };
+  const exitCode = evaluation.gate.conclusion === "failure" ? EXIT_BLOCKED : EXIT_PASSED;
+  switch (options.format) {
+    case "text":
+      return { stdout: renderText(report, painter(context.colour)), stderr: "", exitCode };
+    case "markdown":
+      return { stdout: renderMarkdown(report), stderr: "", exitCode };
+    case "json":
+      return { stdout: renderJson(report), stderr: "", exitCode };
+    case "sarif": {
+      const enriched = enrichSarif(
+        inputs.map(({ log }) => ({
+          log,
+          verdicts: resultVerdicts(log, evaluation.triaged, collected.reread),
+        })),
+      );
+      // stdout is the SARIF document; what a reader of the terminal needs goes to stderr.
+      const verdict = `${evaluation.gate.conclusion}: ${evaluation.gate.reason}`;
+      const stderr = [...notes.map(noteLine), plainLine(verdict)].join("\n");
+      return { stdout: `${JSON.stringify(enriched, null, 2)}\n`, stderr: `${stderr}\n`, exitCode };
+    }
+  }
+}
