@@ -64,7 +64,21 @@ describe("HTTP server", () => {
     expect(res.headers.get("content-type")).toMatch(/^text\/plain/);
     const text = await res.text();
     expect(text).toContain("process_cpu_user_seconds_total");
-    expect(text).toContain("guardrail_queue_jobs");
+    for (const name of [
+      "guardrail_webhook_deliveries_total",
+      "guardrail_jobs_total",
+      "guardrail_job_duration_seconds",
+      "guardrail_queue_jobs",
+      "guardrail_time_to_feedback_seconds",
+      "guardrail_github_requests_total",
+      "guardrail_github_rate_limit_remaining",
+      "guardrail_findings_total",
+      "guardrail_suppressions_total",
+      "guardrail_mean_time_to_remediate_seconds",
+      "guardrail_vulnerability_escape_rate",
+    ]) {
+      expect(text).toContain(`# TYPE ${name} `);
+    }
   });
 
   it("rejects a webhook with a wrong signature and records nothing", async () => {
