@@ -1,6 +1,6 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import type { Finding, Note, RawFinding } from "../findings/finding.js";
-import { disambiguate } from "./disambiguate.js";
+import { uniqueFingerprints } from "./disambiguate.js";
 import { lineHashesByPath, type ContentFetcher } from "./file-line-hashes.js";
 import { identityHash, needsContent, type IdentityHash } from "./identity-hash.js";
 
@@ -58,12 +58,18 @@ export async function fingerprintFindings(
       notes.set(path, fallbackNote(path, identity.fallback));
     }
     const parts = { tool: finding.tool.name, ruleId: finding.rule.id, path, hash: identity.hash };
-    return { ...finding, fingerprint: fingerprintOf(parts) };
+    return {
+      location: finding.location,
+      message: finding.message,
+      fingerprint: fingerprintOf(parts),
+    };
   });
-  const findings = disambiguate(identified).map((finding): Finding => ({
-    ...finding,
-    id: findingId(finding.fingerprint),
-  }));
+  // One new object per finding: at 100,000 findings every extra copy costs memory and GC time.
+  const fingerprints = uniqueFingerprints(identified);
+  const findings = raw.map((finding, index): Finding => {
+    const fingerprint = fingerprints[index] ?? "";
+    return { ...finding, fingerprint, id: findingId(fingerprint) };
+  });
   return { findings, notes: [...notes.values()] };
 }
 
@@ -82,5 +88,6 @@ function fallbackNote(path: string, reason: NonNullable<IdentityHash["fallback"]
 }
 
 function sha256(text: string): string {
-  return createHash("sha256").update(text, "utf8").digest("hex");
+  // One-shot hashing: several times cheaper than createHash() for short inputs.
+  return hash("sha256", text, "hex");
 }

@@ -22,6 +22,8 @@ export interface PathContext {
   workingDirectories: string[];
   /** Resolved `uriBaseId` → directory relative to the checkout ("" = root). */
   baseDirectories: Map<string, string>;
+  /** `uriBaseId` + uri → resolved path: results of a big run name the same files again and again. */
+  resolved: Map<string | undefined, Map<string, string | undefined>>;
 }
 
 export function pathContext(run: Run): PathContext {
@@ -33,7 +35,7 @@ export function pathContext(run: Run): PathContext {
     .map((uri) => asDirectory(uriToPath(uri)))
     .filter((directory) => directory.startsWith("/") && directory !== "/")
     .sort((a, b) => b.length - a.length);
-  return { run, workingDirectories, baseDirectories: new Map() };
+  return { run, workingDirectories, baseDirectories: new Map(), resolved: new Map() };
 }
 
 function isAbsolute(uri: string): boolean {
@@ -94,5 +96,12 @@ export function resolveArtifactPath(context: PathContext, location: unknown): st
     uri = asString(artifactLocation["uri"]);
     uriBaseId = asString(artifactLocation["uriBaseId"]);
   }
-  return uri === undefined ? undefined : resolveUri(context, uri, uriBaseId);
+  if (uri === undefined) return undefined;
+  let byUri = context.resolved.get(uriBaseId);
+  if (byUri === undefined)
+    context.resolved.set(uriBaseId, (byUri = new Map<string, string | undefined>()));
+  if (byUri.has(uri)) return byUri.get(uri);
+  const path = resolveUri(context, uri, uriBaseId);
+  byUri.set(uri, path);
+  return path;
 }

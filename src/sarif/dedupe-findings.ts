@@ -4,10 +4,13 @@
  */
 import { severityRank, type RawFinding } from "../findings/finding.js";
 
+/** Length-prefixed parts cannot run into each other, whatever characters SARIF puts in them. */
 function locationKey(finding: RawFinding): string {
   const { path, region } = finding.location;
   const lines = region === undefined ? "file" : `${region.startLine}-${region.endLine}`;
-  return JSON.stringify([finding.tool.name, finding.rule.id, path, lines]);
+  const tool = finding.tool.name;
+  const rule = finding.rule.id;
+  return `${tool.length}:${tool}${rule.length}:${rule}${path.length}:${path}${lines}`;
 }
 
 /** Keeps, per tool + rule + path + lines, the most severe result, the first among equals. */

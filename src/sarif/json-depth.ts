@@ -35,3 +35,31 @@ export function exceedsJsonDepth(text: string, maxDepth: number = MAX_JSON_DEPTH
   }
   return false;
 }
+
+/**
+ * True when the parsed `value` nests deeper than `maxDepth` arrays/objects (same count as
+ * exceedsJsonDepth on its text). Walks the values without recursion: one visit per array or
+ * object, far cheaper than scanning every character of a large file.
+ */
+export function exceedsValueDepth(value: unknown, maxDepth: number = MAX_JSON_DEPTH): boolean {
+  if (typeof value !== "object" || value === null) return false;
+  const values: object[] = [value];
+  const depths: number[] = [1];
+  const visit = (child: unknown, depth: number): void => {
+    if (typeof child === "object" && child !== null) {
+      values.push(child);
+      depths.push(depth);
+    }
+  };
+  for (let current = values.pop(); current !== undefined; current = values.pop()) {
+    const depth = depths.pop() ?? 1;
+    if (depth > maxDepth) return true;
+    if (Array.isArray(current)) {
+      for (const child of current as unknown[]) visit(child, depth + 1);
+    } else {
+      const record = current as Record<string, unknown>;
+      for (const key in record) visit(record[key], depth + 1);
+    }
+  }
+  return false;
+}

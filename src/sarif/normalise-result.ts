@@ -1,6 +1,6 @@
 /** One SARIF result → one RawFinding, or the reason it is not one. */
-import type { Result, Run } from "sarif";
-import type { RawFinding, ToolInfo } from "../findings/finding.js";
+import type { ReportingDescriptor, Result, Run } from "sarif";
+import type { RawFinding, RuleInfo, ToolInfo } from "../findings/finding.js";
 import type { PathContext } from "./artifact-path.js";
 import { readFixes } from "./fixes.js";
 import { identityHints } from "./identity-hints.js";
@@ -19,6 +19,20 @@ export interface RunContext {
   tool: ToolInfo;
   rules: RuleIndex;
   paths: PathContext;
+  /** RuleInfo per descriptor and id, built once per run: findings share it (never mutated). */
+  ruleInfos: Map<ReportingDescriptor | undefined, Map<string, RuleInfo>>;
+}
+
+function sharedRuleInfo(
+  context: RunContext,
+  id: string,
+  rule: ReportingDescriptor | undefined,
+): RuleInfo {
+  let byId = context.ruleInfos.get(rule);
+  if (byId === undefined) context.ruleInfos.set(rule, (byId = new Map<string, RuleInfo>()));
+  let info = byId.get(id);
+  if (info === undefined) byId.set(id, (info = ruleInfo(id, rule, context.run)));
+  return info;
 }
 
 export type ResultReading =
@@ -54,7 +68,7 @@ export function normaliseResult(context: RunContext, result: Result): ResultRead
       },
     };
   }
-  const info = ruleInfo(match.id, rule, context.run);
+  const info = sharedRuleInfo(context, match.id, rule);
   const finding: RawFinding = {
     tool: context.tool,
     rule: info,

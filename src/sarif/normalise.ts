@@ -40,7 +40,13 @@ function toolInfo(driver: ToolComponent | undefined): ToolInfo {
 
 function runContext(run: Run): RunContext {
   const rules = indexRules(run);
-  return { run, tool: toolInfo(rules.driver), rules, paths: pathContext(run) };
+  return {
+    run,
+    tool: toolInfo(rules.driver),
+    rules,
+    paths: pathContext(run),
+    ruleInfos: new Map(),
+  };
 }
 
 export function normaliseSarif(log: SarifLog, options: NormaliseOptions): NormalisedSarif {

@@ -4,7 +4,7 @@
  */
 import type { Note } from "../findings/finding.js";
 import { describeViolations, isFatalViolation } from "./classify-violations.js";
-import { exceedsJsonDepth, MAX_JSON_DEPTH } from "./json-depth.js";
+import { exceedsValueDepth, MAX_JSON_DEPTH } from "./json-depth.js";
 import type { SarifLog, SarifReadResult } from "./sarif-log.js";
 import { validateSarifSchema } from "./schema-validator.js";
 import { MAX_SHORT_TEXT_LENGTH, truncateText } from "./truncate-text.js";
@@ -28,14 +28,15 @@ function errorMessage(error: unknown): string {
 
 export function readSarif(bytes: Uint8Array | string, source: string): SarifReadResult {
   const text = decode(bytes);
-  if (exceedsJsonDepth(text)) {
-    return failure(source, `not read: JSON nested deeper than ${MAX_JSON_DEPTH} levels`);
-  }
   let parsed: unknown;
   try {
+    // V8 parses JSON without recursion, so depth is checked on the value, not by scanning text.
     parsed = JSON.parse(text);
   } catch (error) {
     return failure(source, `not valid JSON: ${errorMessage(error)}`);
+  }
+  if (exceedsValueDepth(parsed)) {
+    return failure(source, `not read: JSON nested deeper than ${MAX_JSON_DEPTH} levels`);
   }
   let check: ReturnType<typeof validateSarifSchema>;
   try {
