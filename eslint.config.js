@@ -1,10 +1,21 @@
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "coverage/**", "data/**", "node_modules/**", "*.config.js", "bench/**/*.js"] },
+  {
+    ignores: [
+      "dist/**",
+      "coverage/**",
+      "data/**",
+      "node_modules/**",
+      "*.config.js",
+      "bench/**/*.js",
+    ],
+  },
   ...tseslint.configs.recommendedTypeChecked,
   {
-    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
     rules: {
       "no-console": "error",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],

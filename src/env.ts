@@ -14,8 +14,12 @@ const databaseUrl = z
 const positiveInt = z.coerce.number().int().positive();
 
 const envSchema = z.object({
-  APP_ID: z.string({ error: "is required (the GitHub App's numeric ID)" }).regex(/^\d+$/, "must be the numeric App ID"),
-  WEBHOOK_SECRET: z.string({ error: "is required (the App's webhook secret)" }).min(1, "must not be empty"),
+  APP_ID: z
+    .string({ error: "is required (the GitHub App's numeric ID)" })
+    .regex(/^\d+$/, "must be the numeric App ID"),
+  WEBHOOK_SECRET: z
+    .string({ error: "is required (the App's webhook secret)" })
+    .min(1, "must not be empty"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
@@ -78,7 +82,9 @@ function readPrivateKey(env: NodeJS.ProcessEnv, cwd: string): string {
 /** `FOO=` in a .env file means "not set", as it does for Probot. */
 function emptyAsUnset(env: NodeJS.ProcessEnv): Record<string, string> {
   return Object.fromEntries(
-    Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ""),
+    Object.entries(env).filter(
+      (entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== "",
+    ),
   );
 }
 
@@ -86,5 +92,7 @@ function emptyAsUnset(env: NodeJS.ProcessEnv): Record<string, string> {
 export function githubBaseUrl(env: Pick<Env, "GHE_HOST" | "GHE_PROTOCOL">): string | undefined {
   if (!env.GHE_HOST) return undefined;
   const host = env.GHE_HOST.replace(/\/+$/, "");
-  return host.includes("/") ? `${env.GHE_PROTOCOL}://${host}` : `${env.GHE_PROTOCOL}://${host}/api/v3`;
+  return host.includes("/")
+    ? `${env.GHE_PROTOCOL}://${host}`
+    : `${env.GHE_PROTOCOL}://${host}/api/v3`;
 }

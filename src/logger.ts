@@ -24,10 +24,16 @@ export interface LoggerOptions {
 }
 
 export async function createLogger(options: LoggerOptions): Promise<Logger> {
-  const transform = await getTransformStream({ logFormat: options.format ?? (process.stdout.isTTY ? "pretty" : "json") });
+  const transform = await getTransformStream({
+    logFormat: options.format ?? (process.stdout.isTTY ? "pretty" : "json"),
+  });
   transform.pipe(pino.destination(1) as unknown as NodeJS.WritableStream);
   return pino(
-    { name: "guardrail", level: options.level, redact: { paths: REDACTED_PATHS, censor: "[redacted]" } },
+    {
+      name: "guardrail",
+      level: options.level,
+      redact: { paths: REDACTED_PATHS, censor: "[redacted]" },
+    },
     transform,
   );
 }

@@ -33,7 +33,10 @@ export class CommandSession {
   }
 
   pr(): Promise<PullRequestRef> {
-    return (this.#pr ??= getPullRequest(this.ctx.github, { ...this.where, pullNumber: this.job.pullNumber }));
+    return (this.#pr ??= getPullRequest(this.ctx.github, {
+      ...this.where,
+      pullNumber: this.job.pullNumber,
+    }));
   }
 
   analysis(): Promise<StoredAnalysis | null> {

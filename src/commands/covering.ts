@@ -10,12 +10,19 @@ export interface FindingKey {
 }
 
 /** Every suppression that covers the finding, whatever its scope (for `/open` and `list`). */
-export function coveringSuppressions(key: FindingKey, suppressions: readonly Suppression[]): Suppression[] {
+export function coveringSuppressions(
+  key: FindingKey,
+  suppressions: readonly Suppression[],
+): Suppression[] {
   return suppressions.filter((s) => {
     const scope = s.scope;
     if (scope.kind === "finding") return scope.fingerprint === key.fingerprint;
     if (!key.tool || !key.ruleId) return false;
-    if (scope.tool.toLowerCase() !== key.tool.toLowerCase() || scope.ruleId !== key.ruleId) return false;
-    return scope.kind === "rule" || (key.path !== undefined && picomatch.isMatch(key.path, scope.pathGlob, { dot: true }));
+    if (scope.tool.toLowerCase() !== key.tool.toLowerCase() || scope.ruleId !== key.ruleId)
+      return false;
+    return (
+      scope.kind === "rule" ||
+      (key.path !== undefined && picomatch.isMatch(key.path, scope.pathGlob, { dot: true }))
+    );
   });
 }

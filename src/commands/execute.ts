@@ -38,7 +38,9 @@ export async function execute(
     case "open": {
       const key = await findingKey(session, command.target, thread);
       if (typeof key === "string") return `⚠️ ${key}`;
-      return command.kind === "suppress" ? suppress(session, command, key, index) : lift(session, key);
+      return command.kind === "suppress"
+        ? suppress(session, command, key, index)
+        : lift(session, key);
     }
   }
 }
@@ -73,9 +75,15 @@ async function suppress(
   index: number,
 ): Promise<Outcome> {
   const scope = scopeOf(command.scope, key);
-  if (!scope) return `⚠️ ${key.id} is no longer reported, so only ${inlineCode("--scope finding")} can apply to it.`;
+  if (!scope)
+    return `⚠️ ${key.id} is no longer reported, so only ${inlineCode("--scope finding")} can apply to it.`;
   const [config, role] = await Promise.all([session.config(), session.role()]);
-  const allowed = authorize({ role, scope, config: config.suppressions, login: session.job.author });
+  const allowed = authorize({
+    role,
+    scope,
+    config: config.suppressions,
+    login: session.job.author,
+  });
   if (!allowed.allowed) return `🚫 ${allowed.message} Nothing was suppressed.`;
   const now = new Date();
   const expiry = resolveExpiry(command.expires, config.suppressions.default_expiry, now);
@@ -107,7 +115,13 @@ async function lift(session: CommandSession, key: FindingKey & { id: string }): 
   if (covering.length === 0) return `ℹ️ ${key.id} has no active suppression.`;
   const [config, role] = await Promise.all([session.config(), session.role()]);
   for (const suppression of covering) {
-    const allowed = authorize({ role, scope: suppression.scope, config: config.suppressions, login: session.job.author, action: "lift" });
+    const allowed = authorize({
+      role,
+      scope: suppression.scope,
+      config: config.suppressions,
+      login: session.job.author,
+      action: "lift",
+    });
     if (!allowed.allowed) return `🚫 ${allowed.message} Nothing was lifted.`;
   }
   for (const suppression of covering) {
@@ -125,19 +139,35 @@ async function listSuppressions(session: CommandSession): Promise<Outcome> {
   const active = await session.ctx.deps.store.suppressions.listActive(session.repoKey, new Date());
   const rows: string[] = [];
   for (const finding of analysis.findings) {
-    for (const s of coveringSuppressions({ fingerprint: finding.fingerprint, tool: finding.tool.name, ruleId: finding.rule.id, path: finding.location.path }, active)) {
-      rows.push(`| ${finding.id} | ${scopeText(s.scope)} | ${s.reason} | ${who(s.author)} | ${s.expiresAt ? s.expiresAt.toISOString().slice(0, 10) : "never"} | ${safeInline(s.justification, 120)} |`);
+    for (const s of coveringSuppressions(
+      {
+        fingerprint: finding.fingerprint,
+        tool: finding.tool.name,
+        ruleId: finding.rule.id,
+        path: finding.location.path,
+      },
+      active,
+    )) {
+      rows.push(
+        `| ${finding.id} | ${scopeText(s.scope)} | ${s.reason} | ${who(s.author)} | ${s.expiresAt ? s.expiresAt.toISOString().slice(0, 10) : "never"} | ${safeInline(s.justification, 120)} |`,
+      );
     }
   }
   if (rows.length === 0) return "ℹ️ No active suppression covers this pull request's findings.";
-  return ["| Finding | Scope | Reason | By | Expires | Justification |", "|---|---|---|---|---|---|", ...rows.slice(0, 100)].join("\n");
+  return [
+    "| Finding | Scope | Reason | By | Expires | Justification |",
+    "|---|---|---|---|---|---|",
+    ...rows.slice(0, 100),
+  ].join("\n");
 }
 
 function scopeOf(option: ScopeOption, key: FindingKey): SuppressionScope | null {
   if (option.kind === "finding") return { kind: "finding", fingerprint: key.fingerprint };
   if (!key.tool || !key.ruleId) return null;
   const tool = key.tool.toLowerCase();
-  return option.kind === "rule" ? { kind: "rule", tool, ruleId: key.ruleId } : { kind: "path", tool, ruleId: key.ruleId, pathGlob: option.glob };
+  return option.kind === "rule"
+    ? { kind: "rule", tool, ruleId: key.ruleId }
+    : { kind: "path", tool, ruleId: key.ruleId, pathGlob: option.glob };
 }
 
 function describe(s: Suppression, id: string): string {

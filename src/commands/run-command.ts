@@ -18,26 +18,43 @@ export async function runCommand(ctx: JobContext, job: CommandJob): Promise<void
   const thread = await threadFinding(ctx, job);
   const commands = parseCommands(job.body, thread ? "thread" : "conversation");
   if (commands.length === 0) return;
-  await react(ctx.github, { ...where, source: job.source, commentId: job.commentId, content: "eyes" });
+  await react(ctx.github, {
+    ...where,
+    source: job.source,
+    commentId: job.commentId,
+    content: "eyes",
+  });
 
   const session = new CommandSession(ctx, job);
   const replies: string[] = [];
-  for (const [index, command] of commands.entries()) replies.push(await execute(session, command, thread, index));
+  for (const [index, command] of commands.entries())
+    replies.push(await execute(session, command, thread, index));
 
   if (session.changed) {
-    const [pr, analysis, config] = await Promise.all([session.pr(), session.analysis(), session.config()]);
+    const [pr, analysis, config] = await Promise.all([
+      session.pr(),
+      session.analysis(),
+      session.config(),
+    ]);
     const result = analysis ? await reevaluate(ctx, { ...where, pr, analysis, config }) : null;
     if (result) {
       const { gate, triaged } = result.evaluation;
       replies.push(`Check run updated: **${gate.conclusion}**. ${gate.reason}`);
-      const suppressed = new Map(triaged.map((t) => [t.finding.fingerprint, t.suppressedBy !== null]));
+      const suppressed = new Map(
+        triaged.map((t) => [t.finding.fingerprint, t.suppressedBy !== null]),
+      );
       await syncThreads(ctx, result.threads, suppressed);
     }
   }
 
   const body = replies.join("\n\n");
   if (job.source === "review_comment" && job.inReplyToId !== undefined) {
-    await replyInThread(ctx.github, { ...where, pullNumber: job.pullNumber, commentId: job.inReplyToId, body });
+    await replyInThread(ctx.github, {
+      ...where,
+      pullNumber: job.pullNumber,
+      commentId: job.inReplyToId,
+      body,
+    });
   } else {
     await commentOnPull(ctx.github, { ...where, pullNumber: job.pullNumber, body });
   }
@@ -46,7 +63,11 @@ export async function runCommand(ctx: JobContext, job: CommandJob): Promise<void
 /** The finding of the Guardrail thread this comment replies in; null anywhere else. */
 async function threadFinding(ctx: JobContext, job: CommandJob): Promise<ThreadFinding | null> {
   if (job.source !== "review_comment" || job.inReplyToId === undefined) return null;
-  const root = await getReviewComment(ctx.github, { owner: job.owner, repo: job.repo, commentId: job.inReplyToId });
+  const root = await getReviewComment(ctx.github, {
+    owner: job.owner,
+    repo: job.repo,
+    commentId: job.inReplyToId,
+  });
   // Only a thread Guardrail itself started counts: anyone can paste a marker into a comment.
   if (!isApp(root.authorLogin, ctx.appSlug)) return null;
   return parseMarker(root.body);

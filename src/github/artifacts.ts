@@ -19,7 +19,12 @@ export async function listRunArtifacts(
     run_id: where.runId,
     per_page: 100,
   });
-  return artifacts.map((a) => ({ id: a.id, name: a.name, sizeInBytes: a.size_in_bytes, expired: a.expired }));
+  return artifacts.map((a) => ({
+    id: a.id,
+    name: a.name,
+    sizeInBytes: a.size_in_bytes,
+    expired: a.expired,
+  }));
 }
 
 /**
@@ -32,17 +37,21 @@ export async function downloadArtifact(
   where: { owner: string; repo: string; artifact: RunArtifact; maxBytes: number },
 ): Promise<Buffer> {
   const { artifact, maxBytes } = where;
-  if (artifact.expired) throw new UserError(`artifact "${artifact.name}" has expired and can no longer be downloaded`);
+  if (artifact.expired)
+    throw new UserError(`artifact "${artifact.name}" has expired and can no longer be downloaded`);
   if (artifact.sizeInBytes > maxBytes) throw tooLarge(artifact.name, maxBytes);
   let response;
   try {
-    response = await github.request("GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}", {
-      owner: where.owner,
-      repo: where.repo,
-      artifact_id: artifact.id,
-      archive_format: "zip",
-      request: { redirect: "manual", parseSuccessResponseBody: false },
-    });
+    response = await github.request(
+      "GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}",
+      {
+        owner: where.owner,
+        repo: where.repo,
+        artifact_id: artifact.id,
+        archive_format: "zip",
+        request: { redirect: "manual", parseSuccessResponseBody: false },
+      },
+    );
   } catch (error) {
     if (error instanceof RequestError && error.status === 410) {
       throw new UserError(`artifact "${artifact.name}" has expired (410 Gone)`);
@@ -58,10 +67,14 @@ export async function downloadArtifact(
     if (!download.ok) throw new Error(`artifact download failed with HTTP ${download.status}`);
     return readCapped(download.body, artifact.name, maxBytes);
   }
-  return readCapped(response.data as unknown as ReadableStream<Uint8Array> | null, artifact.name, maxBytes);
+  return readCapped(response.data as ReadableStream<Uint8Array> | null, artifact.name, maxBytes);
 }
 
-async function readCapped(body: ReadableStream<Uint8Array> | null, name: string, maxBytes: number): Promise<Buffer> {
+async function readCapped(
+  body: ReadableStream<Uint8Array> | null,
+  name: string,
+  maxBytes: number,
+): Promise<Buffer> {
   if (!body) return Buffer.alloc(0);
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -80,5 +93,7 @@ async function readCapped(body: ReadableStream<Uint8Array> | null, name: string,
 }
 
 function tooLarge(name: string, maxBytes: number): UserError {
-  return new UserError(`artifact "${name}" is larger than the ${Math.round(maxBytes / 1048576)} MiB limit`);
+  return new UserError(
+    `artifact "${name}" is larger than the ${Math.round(maxBytes / 1048576)} MiB limit`,
+  );
 }

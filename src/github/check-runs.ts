@@ -59,7 +59,14 @@ export async function createCheckRun(github: GitHub, run: NewCheckRun): Promise<
  */
 export async function findCheckRun(
   github: GitHub,
-  where: { owner: string; repo: string; headSha: string; name: string; externalId: string; appSlug: string },
+  where: {
+    owner: string;
+    repo: string;
+    headSha: string;
+    name: string;
+    externalId: string;
+    appSlug: string;
+  },
 ): Promise<number | null> {
   const { data } = await github.rest.checks.listForRef({
     owner: where.owner,
@@ -78,7 +85,13 @@ export async function findCheckRun(
 /** Re-evaluation after a command: conclusion and summary change in place; annotations stay. */
 export async function updateCheckRun(
   github: GitHub,
-  where: { owner: string; repo: string; checkRunId: number; conclusion: Conclusion; output: CheckOutput },
+  where: {
+    owner: string;
+    repo: string;
+    checkRunId: number;
+    conclusion: Conclusion;
+    output: CheckOutput;
+  },
 ): Promise<void> {
   await github.rest.checks.update({
     owner: where.owner,
@@ -92,7 +105,11 @@ export async function updateCheckRun(
 }
 
 function outputOf(output: CheckOutput): { title: string; summary: string; text?: string } {
-  return { title: output.title, summary: output.summary, ...(output.text ? { text: output.text } : {}) };
+  return {
+    title: output.title,
+    summary: output.summary,
+    ...(output.text ? { text: output.text } : {}),
+  };
 }
 
 function chunk<T>(items: T[], size: number): T[][] {

@@ -20,7 +20,10 @@ export async function replyInThread(
 }
 
 /** A comment in the PR conversation. */
-export async function commentOnPull(github: GitHub, where: Repo & { pullNumber: number; body: string }): Promise<void> {
+export async function commentOnPull(
+  github: GitHub,
+  where: Repo & { pullNumber: number; body: string },
+): Promise<void> {
   await github.rest.issues.createComment({
     owner: where.owner,
     repo: where.repo,
@@ -32,9 +35,18 @@ export async function commentOnPull(github: GitHub, where: Repo & { pullNumber: 
 /** Acknowledge a command at once, before the work. */
 export async function react(
   github: GitHub,
-  where: Repo & { source: "issue_comment" | "review_comment"; commentId: number; content: "eyes" | "+1" | "-1" | "confused" },
+  where: Repo & {
+    source: "issue_comment" | "review_comment";
+    commentId: number;
+    content: "eyes" | "+1" | "-1" | "confused";
+  },
 ): Promise<void> {
-  const params = { owner: where.owner, repo: where.repo, comment_id: where.commentId, content: where.content };
+  const params = {
+    owner: where.owner,
+    repo: where.repo,
+    comment_id: where.commentId,
+    content: where.content,
+  };
   if (where.source === "issue_comment") await github.rest.reactions.createForIssueComment(params);
   else await github.rest.reactions.createForPullRequestReviewComment(params);
 }

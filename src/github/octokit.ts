@@ -17,18 +17,29 @@ interface ThrottledRequest {
  * Guardrail's Octokit: Probot's, plus request metrics, and secondary rate limits honoured with
  * their retry-after (Probot's default only logs them and gives up).
  */
-export function createOctokitClass(options: { metrics: Metrics; retry?: boolean; throttle?: boolean }) {
+export function createOctokitClass(options: {
+  metrics: Metrics;
+  retry?: boolean;
+  throttle?: boolean;
+}) {
   const { metrics } = options;
   const throttle = options.throttle ?? true;
   const withMetrics = ProbotOctokit.plugin((octokit: Octokit) => {
     octokit.hook.after("request", (response, request) => {
-      metrics.githubRequests.inc({ route_class: routeClass(request.method, request.url), status: String(response.status) });
+      metrics.githubRequests.inc({
+        route_class: routeClass(request.method, request.url),
+        status: String(response.status),
+      });
       const remaining = response.headers["x-ratelimit-remaining"];
-      if (remaining !== undefined) metrics.rateLimitRemaining.set({ installation: "any" }, Number(remaining));
+      if (remaining !== undefined)
+        metrics.rateLimitRemaining.set({ installation: "any" }, Number(remaining));
     });
     octokit.hook.error("request", (error, request) => {
       const status = (error as { status?: number }).status ?? 0;
-      metrics.githubRequests.inc({ route_class: routeClass(request.method, request.url), status: String(status) });
+      metrics.githubRequests.inc({
+        route_class: routeClass(request.method, request.url),
+        status: String(status),
+      });
       throw error;
     });
   });
@@ -36,7 +47,9 @@ export function createOctokitClass(options: { metrics: Metrics; retry?: boolean;
     const inherited = (instance.throttle ?? {}) as Record<string, unknown>;
     const log = instance.log as { warn: (msg: string) => void } | undefined;
     const onLimit = (kind: string) => (retryAfter: number, req: ThrottledRequest) => {
-      log?.warn(`${kind} rate limit on ${req.method} ${req.url}: retry ${req.request.retryCount + 1} in ${retryAfter}s`);
+      log?.warn(
+        `${kind} rate limit on ${req.method} ${req.url}: retry ${req.request.retryCount + 1} in ${retryAfter}s`,
+      );
       return req.request.retryCount < MAX_RATE_LIMIT_RETRIES;
     };
     return {

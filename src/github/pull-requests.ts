@@ -26,11 +26,16 @@ export interface RunHead {
  * content). `workflow_run.pull_requests` is empty for forks, and `commits/{sha}/pulls` returns []
  * for them, so fork heads are found by listing PRs by `<fork owner>:<branch>`.
  */
-export async function resolvePullRequests(github: GitHub, head: RunHead): Promise<PullRequestRef[]> {
+export async function resolvePullRequests(
+  github: GitHub,
+  head: RunHead,
+): Promise<PullRequestRef[]> {
   const { owner, repo } = head;
   if (head.pullNumbers.length > 0) {
     const pulls = await Promise.all(
-      head.pullNumbers.map((pull_number) => github.rest.pulls.get({ owner, repo, pull_number }).then((r) => r.data)),
+      head.pullNumbers.map((pull_number) =>
+        github.rest.pulls.get({ owner, repo, pull_number }).then((r) => r.data),
+      ),
     );
     return pulls.filter((p) => p.state === "open" && p.head.sha === head.headSha).map(toRef);
   }
@@ -52,7 +57,11 @@ export async function getPullRequest(
   github: GitHub,
   where: { owner: string; repo: string; pullNumber: number },
 ): Promise<PullRequestRef & { state: string }> {
-  const { data } = await github.rest.pulls.get({ owner: where.owner, repo: where.repo, pull_number: where.pullNumber });
+  const { data } = await github.rest.pulls.get({
+    owner: where.owner,
+    repo: where.repo,
+    pull_number: where.pullNumber,
+  });
   return { ...toRef(data), state: data.state };
 }
 

@@ -27,7 +27,8 @@ export function repoFilesAt(
       .then(({ data }) => {
         const blobs = new Map<string, { sha: string; size: number }>();
         for (const entry of data.tree) {
-          if (entry.type === "blob" && entry.path && entry.sha) blobs.set(entry.path, { sha: entry.sha, size: entry.size ?? 0 });
+          if (entry.type === "blob" && entry.path && entry.sha)
+            blobs.set(entry.path, { sha: entry.sha, size: entry.size ?? 0 });
         }
         return blobs;
       }));
@@ -41,7 +42,11 @@ export function repoFilesAt(
       if (!blob || blob.size > MAX_BLOB_BYTES) return null;
       const cached = cache.get(blob.sha);
       if (cached) return cached;
-      const { data } = await github.rest.git.getBlob({ owner: where.owner, repo: where.repo, file_sha: blob.sha });
+      const { data } = await github.rest.git.getBlob({
+        owner: where.owner,
+        repo: where.repo,
+        file_sha: blob.sha,
+      });
       const content = Buffer.from(data.content, data.encoding === "base64" ? "base64" : "utf8");
       cache.set(blob.sha, content);
       return content;

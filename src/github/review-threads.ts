@@ -15,11 +15,22 @@ const THREADS_QUERY = /* GraphQL */ `
     repository(owner: $owner, name: $repo) {
       pullRequest(number: $number) {
         reviewThreads(first: 100, after: $cursor) {
-          pageInfo { hasNextPage endCursor }
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
           nodes {
             id
             isResolved
-            comments(first: 1) { nodes { databaseId body author { login } } }
+            comments(first: 1) {
+              nodes {
+                databaseId
+                body
+                author {
+                  login
+                }
+              }
+            }
           }
         }
       }
@@ -35,7 +46,9 @@ interface ThreadsPage {
         nodes: {
           id: string;
           isResolved: boolean;
-          comments: { nodes: { databaseId: number; body: string; author: { login: string } | null }[] };
+          comments: {
+            nodes: { databaseId: number; body: string; author: { login: string } | null }[];
+          };
         }[];
       };
     } | null;
@@ -83,7 +96,11 @@ export async function listGuardrailThreads(
   return threads;
 }
 
-export async function setThreadResolved(github: GitHub, threadId: string, resolved: boolean): Promise<void> {
+export async function setThreadResolved(
+  github: GitHub,
+  threadId: string,
+  resolved: boolean,
+): Promise<void> {
   const mutation = resolved
     ? `mutation ($id: ID!) { resolveReviewThread(input: { threadId: $id }) { thread { id } } }`
     : `mutation ($id: ID!) { unresolveReviewThread(input: { threadId: $id }) { thread { id } } }`;

@@ -48,7 +48,13 @@ export async function postReview(
 
 type Attempt = { ok: true; id: number } | { ok: false };
 
-async function tryPost(github: GitHub, where: Where, body: string, marker: string, comments: ReviewComment[]): Promise<Attempt> {
+async function tryPost(
+  github: GitHub,
+  where: Where,
+  body: string,
+  marker: string,
+  comments: ReviewComment[],
+): Promise<Attempt> {
   for (let attempt = 1; ; attempt += 1) {
     try {
       const { data } = await github.rest.pulls.createReview({
@@ -105,7 +111,10 @@ async function probe(github: GitHub, where: Where, comments: ReviewComment[]): P
 }
 
 async function findReview(github: GitHub, where: Where, marker: string): Promise<number | null> {
-  const reviews = await github.paginate(github.rest.pulls.listReviews, { ...params(where), per_page: 100 });
+  const reviews = await github.paginate(github.rest.pulls.listReviews, {
+    ...params(where),
+    per_page: 100,
+  });
   return reviews.find((r) => r.body?.includes(marker))?.id ?? null;
 }
 
@@ -118,7 +127,9 @@ function toApi(comment: ReviewComment) {
     path: comment.path,
     line: comment.line,
     side: "RIGHT",
-    ...(comment.start_line !== undefined ? { start_line: comment.start_line, start_side: "RIGHT" } : {}),
+    ...(comment.start_line !== undefined
+      ? { start_line: comment.start_line, start_side: "RIGHT" }
+      : {}),
     body: comment.body,
   };
 }

@@ -14,7 +14,11 @@ export async function getWorkflowRun(
   github: GitHub,
   where: { owner: string; repo: string; runId: number; defaultBranch: string },
 ): Promise<WorkflowRun> {
-  const { data } = await github.rest.actions.getWorkflowRun({ owner: where.owner, repo: where.repo, run_id: where.runId });
+  const { data } = await github.rest.actions.getWorkflowRun({
+    owner: where.owner,
+    repo: where.repo,
+    run_id: where.runId,
+  });
   return {
     id: data.id,
     owner: where.owner,

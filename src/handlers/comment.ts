@@ -6,11 +6,15 @@ import { enqueueDelivery, ignoreDelivery } from "./enqueue-delivery.js";
 const COMMAND_LINE = /^[ \t]*\/(?:fp|ar|wontfix|tests|other|open|guardrail)\b/im;
 
 /** `/guardrail …` in the PR conversation. */
-export async function onIssueComment(context: Context<"issue_comment.created">, deps: AppDeps): Promise<void> {
+export async function onIssueComment(
+  context: Context<"issue_comment.created">,
+  deps: AppDeps,
+): Promise<void> {
   const { comment, issue, repository, installation } = context.payload;
   if (!installation) return ignoreDelivery(context, deps, "no installation");
   if (!issue.pull_request) return ignoreDelivery(context, deps, "not a pull request");
-  if (comment.user?.type === "Bot" || context.isBot) return ignoreDelivery(context, deps, "bot comment");
+  if (comment.user?.type === "Bot" || context.isBot)
+    return ignoreDelivery(context, deps, "bot comment");
   if (!COMMAND_LINE.test(comment.body)) return ignoreDelivery(context, deps, "no command");
   await enqueueDelivery(context, deps, {
     kind: "command",
@@ -34,7 +38,8 @@ export async function onReviewComment(
 ): Promise<void> {
   const { comment, pull_request: pr, repository, installation } = context.payload;
   if (!installation) return ignoreDelivery(context, deps, "no installation");
-  if (comment.user?.type === "Bot" || context.isBot) return ignoreDelivery(context, deps, "bot comment");
+  if (comment.user?.type === "Bot" || context.isBot)
+    return ignoreDelivery(context, deps, "bot comment");
   if (!COMMAND_LINE.test(comment.body)) return ignoreDelivery(context, deps, "no command");
   await enqueueDelivery(context, deps, {
     kind: "command",

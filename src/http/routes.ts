@@ -23,7 +23,11 @@ export function createRoutes(probes: Probes) {
       case "/readyz": {
         const results = await checkAll(probes.checks);
         const ready = !probes.isStopping() && Object.values(results).every(Boolean);
-        const body = { status: ready ? "ready" : "unavailable", stopping: probes.isStopping(), checks: results };
+        const body = {
+          status: ready ? "ready" : "unavailable",
+          stopping: probes.isStopping(),
+          checks: results,
+        };
         send(res, ready ? 200 : 503, "application/json", JSON.stringify(body));
         return true;
       }
@@ -41,7 +45,9 @@ const CHECK_TIMEOUT_MS = 2000;
 
 async function checkAll(checks: Probes["checks"]): Promise<Record<string, boolean>> {
   const entries = await Promise.all(
-    Object.entries(checks).map(async ([name, check]) => [name, await withTimeout(check())] as const),
+    Object.entries(checks).map(
+      async ([name, check]) => [name, await withTimeout(check())] as const,
+    ),
   );
   return Object.fromEntries(entries);
 }

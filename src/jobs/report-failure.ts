@@ -9,9 +9,18 @@ import type { JobContext } from "./job-context.js";
  * The last try of an analysis failed: say so in a failed check run on the analysed commit, so a
  * broken analysis is never mistaken for a clean one. Best effort: GitHub may be what is failing.
  */
-export async function reportFailedAnalysis(ctx: JobContext, job: AnalyseRunJob, error: unknown): Promise<void> {
+export async function reportFailedAnalysis(
+  ctx: JobContext,
+  job: AnalyseRunJob,
+  error: unknown,
+): Promise<void> {
   try {
-    const run = await getWorkflowRun(ctx.github, { owner: job.owner, repo: job.repo, runId: job.runId, defaultBranch: job.defaultBranch });
+    const run = await getWorkflowRun(ctx.github, {
+      owner: job.owner,
+      repo: job.repo,
+      runId: job.runId,
+      defaultBranch: job.defaultBranch,
+    });
     const reason = plainText(error instanceof Error ? error.message : String(error), 500);
     const where = { owner: job.owner, repo: job.repo, headSha: run.headSha, name: "Guardrail" };
     const externalId = externalIdOf(job.runId, job.runAttempt);
@@ -21,9 +30,20 @@ export async function reportFailedAnalysis(ctx: JobContext, job: AnalyseRunJob, 
     };
     const existing = await findCheckRun(ctx.github, { ...where, externalId, appSlug: ctx.appSlug });
     if (existing !== null) {
-      await updateCheckRun(ctx.github, { ...where, checkRunId: existing, conclusion: "failure", output });
+      await updateCheckRun(ctx.github, {
+        ...where,
+        checkRunId: existing,
+        conclusion: "failure",
+        output,
+      });
     } else {
-      await createCheckRun(ctx.github, { ...where, externalId, conclusion: "failure", output, annotations: [] });
+      await createCheckRun(ctx.github, {
+        ...where,
+        externalId,
+        conclusion: "failure",
+        output,
+        annotations: [],
+      });
     }
   } catch (reportError) {
     ctx.log.error({ err: reportError }, "could not report the failed analysis");

@@ -28,11 +28,13 @@ function uninstalled(error: unknown): boolean {
 /** An installation client; an installation that is gone (uninstalled, suspended) ends the job. */
 async function installationClient(app: Probot, installationId: number): Promise<GitHub> {
   try {
-    return (await app.auth(installationId)) as GitHub;
+    return await app.auth(installationId);
   } catch (error) {
     const status = (error as { status?: number }).status;
     if (status === 404 || status === 403) {
-      throw new PermanentError(`installation ${installationId} is no longer available (HTTP ${status})`);
+      throw new PermanentError(
+        `installation ${installationId} is no longer available (HTTP ${status})`,
+      );
     }
     throw error;
   }
@@ -42,7 +44,8 @@ async function installationClient(app: Probot, installationId: number): Promise<
 export function createJobRunner(app: Probot, deps: AppDeps): JobRunner {
   let slug: Promise<string> | undefined;
   const appSlug = () =>
-    (slug ??= (app.auth() as Promise<GitHub>)
+    (slug ??= app
+      .auth()
       .then((github) => github.rest.apps.getAuthenticated())
       .then(({ data }) => data?.slug ?? "guardrail")
       .catch((error: unknown) => {
@@ -71,19 +74,29 @@ export function createJobRunner(app: Probot, deps: AppDeps): JobRunner {
         if (job.kind === "analyse-run") await analyseRun(ctx, job);
         else await runCommand(ctx, job);
       } catch (error) {
-        if ((error as { status?: number }).status === 401) await refreshToken(ctx, job.installationId);
-        if (job.kind === "analyse-run" && finalAttempt && isRetryable(error)) await reportFailedAnalysis(ctx, job, error);
+        if ((error as { status?: number }).status === 401)
+          await refreshToken(ctx, job.installationId);
+        if (job.kind === "analyse-run" && finalAttempt && isRetryable(error))
+          await reportFailedAnalysis(ctx, job, error);
         throw error;
       }
       deps.metrics.jobs.inc({ name: job.kind, state: "completed" });
     } catch (caught) {
-      const error = uninstalled(caught) ? new PermanentError(`the App can no longer access installation ${job.installationId}`) : caught;
+      const error = uninstalled(caught)
+        ? new PermanentError(`the App can no longer access installation ${job.installationId}`)
+        : caught;
       const retried = isRetryable(error) && !finalAttempt;
       deps.metrics.jobs.inc({ name: job.kind, state: retried ? "retried" : "failed" });
-      log[retried ? "warn" : "error"]({ err: error, attempt }, retried ? "job failed, will retry" : "job failed");
+      log[retried ? "warn" : "error"](
+        { err: error, attempt },
+        retried ? "job failed, will retry" : "job failed",
+      );
       throw error;
     } finally {
-      deps.metrics.jobDuration.observe({ name: job.kind }, Number(process.hrtime.bigint() - started) / 1e9);
+      deps.metrics.jobDuration.observe(
+        { name: job.kind },
+        Number(process.hrtime.bigint() - started) / 1e9,
+      );
     }
   };
 }

@@ -10,5 +10,7 @@ export async function refreshGauges(deps: AppDeps): Promise<void> {
   if (stats.meanTimeToRemediateSeconds !== null) {
     deps.metrics.meanTimeToRemediate.set(stats.meanTimeToRemediateSeconds);
   }
-  deps.metrics.escapeRate.set(stats.firstSeenTotal === 0 ? 0 : stats.escaped / stats.firstSeenTotal);
+  deps.metrics.escapeRate.set(
+    stats.firstSeenTotal === 0 ? 0 : stats.escaped / stats.firstSeenTotal,
+  );
 }

@@ -34,7 +34,9 @@ export async function analyseRun(ctx: JobContext, job: AnalyseRunJob): Promise<v
   const run = await fetchRun(ctx, job);
   const loaded = await loadConfig(github, where);
   const config = loaded.ok ? loaded.config : defaultConfig();
-  const notes: Note[] = loaded.ok ? [] : [{ level: "error", source: ".github/guardrail.yml", message: loaded.error }];
+  const notes: Note[] = loaded.ok
+    ? []
+    : [{ level: "error", source: ".github/guardrail.yml", message: loaded.error }];
 
   const artifacts = (await listRunArtifacts(github, { ...where, runId: run.id })).filter((a) =>
     matchesArtifactName(config.artifacts, a.name),
@@ -44,7 +46,11 @@ export async function analyseRun(ctx: JobContext, job: AnalyseRunJob): Promise<v
     return;
   }
 
-  const read = await readFindings(github, { ...where, artifacts, limits: artifactLimitsFromEnv(process.env) });
+  const read = await readFindings(github, {
+    ...where,
+    artifacts,
+    limits: artifactLimitsFromEnv(process.env),
+  });
   const files = repoFilesAt(github, { ...where, sha: run.headSha }, deps.blobCache);
   const identified = await identifyFindings(read.raw, files);
   notes.push(...read.notes, ...identified.notes);
@@ -75,7 +81,9 @@ export async function analyseRun(ctx: JobContext, job: AnalyseRunJob): Promise<v
   const targets = pulls.length > 0 ? pulls : [null];
   let checkRunId: number | null = null;
   for (const pr of targets) {
-    const diff = pr ? buildDiffMap(await listPullFiles(github, { ...where, pullNumber: pr.number })) : null;
+    const diff = pr
+      ? buildDiffMap(await listPullFiles(github, { ...where, pullNumber: pr.number }))
+      : null;
     const published = await publish(ctx, {
       ...shared,
       pr,
@@ -87,7 +95,9 @@ export async function analyseRun(ctx: JobContext, job: AnalyseRunJob): Promise<v
     checkRunId ??= published.checkRunId;
     recordMetrics(ctx, published.evaluation.triaged);
     if (pr) {
-      const reported = published.evaluation.triaged.filter((t) => t.isNew).map((t) => t.finding.fingerprint);
+      const reported = published.evaluation.triaged
+        .filter((t) => t.isNew)
+        .map((t) => t.finding.fingerprint);
       await deps.store.baselines.markReported(repoKey, reported, new Date());
     }
   }
@@ -105,12 +115,20 @@ export async function analyseRun(ctx: JobContext, job: AnalyseRunJob): Promise<v
     isFork,
     prNumbers: pulls.map((p) => p.number),
     findings,
-    notes: { notes, readErrors, toolNames: read.toolNames, defaultBranch: run.defaultBranch, runUrl: run.htmlUrl },
+    notes: {
+      notes,
+      readErrors,
+      toolNames: read.toolNames,
+      defaultBranch: run.defaultBranch,
+      runUrl: run.htmlUrl,
+    },
     checkRunId,
     createdAt: new Date(),
   });
   if (job.completedAt) {
-    deps.metrics.timeToFeedback.observe(Math.max(0, (Date.now() - Date.parse(job.completedAt)) / 1000));
+    deps.metrics.timeToFeedback.observe(
+      Math.max(0, (Date.now() - Date.parse(job.completedAt)) / 1000),
+    );
   }
 }
 
@@ -124,7 +142,9 @@ async function fetchRun(ctx: JobContext, job: AnalyseRunJob): Promise<WorkflowRu
     });
   } catch (error) {
     if (error instanceof RequestError && error.status === 404) {
-      throw new PermanentError(`workflow run ${job.runId} is gone or the App lost access to ${job.owner}/${job.repo}`);
+      throw new PermanentError(
+        `workflow run ${job.runId} is gone or the App lost access to ${job.owner}/${job.repo}`,
+      );
     }
     throw error;
   }
@@ -134,19 +154,31 @@ function isTracked(config: GuardrailConfig, branch: string, defaultBranch: strin
   return branch !== "" && branchMatcher(config.tracked_branches, defaultBranch)(branch) !== null;
 }
 
-async function recordBaseline(ctx: JobContext, repoKey: string, run: WorkflowRun, findings: Finding[]): Promise<void> {
+async function recordBaseline(
+  ctx: JobContext,
+  repoKey: string,
+  run: WorkflowRun,
+  findings: Finding[],
+): Promise<void> {
   const tools = [...new Set(findings.map((f) => f.tool.name.toLowerCase()))];
   await ctx.deps.store.baselines.record({
     repo: repoKey,
     branch: run.headBranch,
     sha: run.headSha,
     tools,
-    fingerprints: findings.map((f) => ({ tool: f.tool.name.toLowerCase(), fingerprint: f.fingerprint, severity: f.severity })),
+    fingerprints: findings.map((f) => ({
+      tool: f.tool.name.toLowerCase(),
+      fingerprint: f.fingerprint,
+      severity: f.severity,
+    })),
     at: new Date(),
   });
 }
 
-function recordMetrics(ctx: JobContext, triaged: { finding: Finding; isNew: boolean; suppressedBy: unknown }[]): void {
+function recordMetrics(
+  ctx: JobContext,
+  triaged: { finding: Finding; isNew: boolean; suppressedBy: unknown }[],
+): void {
   for (const t of triaged) {
     const disposition = t.suppressedBy ? "suppressed" : t.isNew ? "new" : "existing";
     ctx.deps.metrics.findings.inc({ severity: t.finding.severity, disposition });

@@ -1,5 +1,5 @@
 import type { GuardrailConfig } from "../config/schema.js";
-import type { DiffMap } from "../diff/diff-map.js";
+import type { DiffMap, FileDiff } from "../diff/diff-map.js";
 import type { Finding } from "../findings/finding.js";
 import { planReport, type ReportPlan } from "../report/plan.js";
 import type { Suppression } from "../store/suppression.js";
@@ -39,7 +39,7 @@ export function evaluate(input: EvaluationInput): Evaluation {
       { fail_on: "none" as const, branches: [], base: input.baseBranch };
   const plan = planReport({
     triaged,
-    diff: input.diff ?? new Map(),
+    diff: input.diff ?? new Map<string, FileDiff>(),
     alreadyCommented: input.alreadyCommented,
     config: {
       commentOn: config.comment_on,

@@ -4,7 +4,11 @@ import type { Finding, Note } from "../findings/finding.js";
 import { createCheckRun, findCheckRun, updateCheckRun } from "../github/check-runs.js";
 import { replyInThread } from "../github/comments.js";
 import { getPullRequest, type PullRequestRef } from "../github/pull-requests.js";
-import { listGuardrailThreads, setThreadResolved, type GuardrailThread } from "../github/review-threads.js";
+import {
+  listGuardrailThreads,
+  setThreadResolved,
+  type GuardrailThread,
+} from "../github/review-threads.js";
 import { postReview, type ReviewComment } from "../github/reviews.js";
 import type { JobContext } from "../jobs/job-context.js";
 import { renderAnnotation } from "../report/annotation.js";
@@ -48,7 +52,11 @@ export async function publish(ctx: JobContext, input: PublishInput): Promise<Pub
   const { github } = ctx;
   const where = { owner: input.owner, repo: input.repo };
   const threads = input.pr
-    ? await listGuardrailThreads(github, { ...where, pullNumber: input.pr.number, appSlug: ctx.appSlug })
+    ? await listGuardrailThreads(github, {
+        ...where,
+        pullNumber: input.pr.number,
+        appSlug: ctx.appSlug,
+      })
     : [];
   const evaluation = await evaluateStored(ctx, input, threads);
   const { plan } = evaluation;
@@ -65,17 +73,26 @@ export async function publish(ctx: JobContext, input: PublishInput): Promise<Pub
         ...(c.startLine !== undefined ? { start_line: c.startLine } : {}),
         body: renderCommentBody({
           finding: c.triaged.finding,
-          suggestion: suggestionFor(c.triaged.finding, { startLine: c.startLine ?? c.line, line: c.line }),
+          suggestion: suggestionFor(c.triaged.finding, {
+            startLine: c.startLine ?? c.line,
+            line: c.line,
+          }),
         }),
       }));
-      const result = await postReview(github, { ...where, pullNumber: input.pr.number, commitId: input.headSha }, {
-        body: reviewBody(comments.length, input.reviewMarker),
-        bodyMarker: input.reviewMarker,
-        comments,
-      });
+      const result = await postReview(
+        github,
+        { ...where, pullNumber: input.pr.number, commitId: input.headSha },
+        {
+          body: reviewBody(comments.length, input.reviewMarker),
+          bodyMarker: input.reviewMarker,
+          comments,
+        },
+      );
       inlineCount = result.posted.length;
       const rejectedKeys = new Set(result.rejected.map((c) => c.key));
-      rejected = plan.comments.filter((c) => rejectedKeys.has(c.triaged.finding.fingerprint)).map((c) => c.triaged);
+      rejected = plan.comments
+        .filter((c) => rejectedKeys.has(c.triaged.finding.fingerprint))
+        .map((c) => c.triaged);
     } else {
       // The head moved on: a review pinned to an old commit would be outdated at once.
       rejected = plan.comments.map((c) => c.triaged);
@@ -94,7 +111,13 @@ export async function publish(ctx: JobContext, input: PublishInput): Promise<Pub
     runUrl: input.runUrl,
     toolNames: input.toolNames,
   });
-  const existing = await findCheckRun(github, { ...where, headSha: input.headSha, name: input.checkName, externalId: input.externalId, appSlug: ctx.appSlug });
+  const existing = await findCheckRun(github, {
+    ...where,
+    headSha: input.headSha,
+    name: input.checkName,
+    externalId: input.externalId,
+    appSlug: ctx.appSlug,
+  });
   const checkRunId =
     existing === null
       ? await createCheckRun(github, {
@@ -104,12 +127,26 @@ export async function publish(ctx: JobContext, input: PublishInput): Promise<Pub
           externalId: input.externalId,
           conclusion: evaluation.gate.conclusion,
           output,
-          annotations: annotated.map((t) => renderAnnotation(t, annotationLine(t.finding.location))),
+          annotations: annotated.map((t) =>
+            renderAnnotation(t, annotationLine(t.finding.location)),
+          ),
         })
       : // A retry of this very analysis: the earlier try's check run is brought up to date.
-        (await updateCheckRun(github, { ...where, checkRunId: existing, conclusion: evaluation.gate.conclusion, output }), existing);
+        (await updateCheckRun(github, {
+          ...where,
+          checkRunId: existing,
+          conclusion: evaluation.gate.conclusion,
+          output,
+        }),
+        existing);
 
-  if (input.pr) await reconcileThreads(ctx, { ...where, pullNumber: input.pr.number, headSha: input.headSha }, threads, evaluation);
+  if (input.pr)
+    await reconcileThreads(
+      ctx,
+      { ...where, pullNumber: input.pr.number, headSha: input.headSha },
+      threads,
+      evaluation,
+    );
   return { checkRunId, evaluation };
 }
 
@@ -119,7 +156,12 @@ export async function republish(
   input: PublishInput & { checkRunId: number },
 ): Promise<{ evaluation: Evaluation; threads: GuardrailThread[] }> {
   const threads = input.pr
-    ? await listGuardrailThreads(ctx.github, { owner: input.owner, repo: input.repo, pullNumber: input.pr.number, appSlug: ctx.appSlug })
+    ? await listGuardrailThreads(ctx.github, {
+        owner: input.owner,
+        repo: input.repo,
+        pullNumber: input.pr.number,
+        appSlug: ctx.appSlug,
+      })
     : [];
   const evaluation = await evaluateStored(ctx, input, threads);
   const output = renderCheckOutput({
@@ -143,14 +185,22 @@ export async function republish(
   return { evaluation, threads };
 }
 
-async function evaluateStored(ctx: JobContext, input: PublishInput, threads: GuardrailThread[]): Promise<Evaluation> {
+async function evaluateStored(
+  ctx: JobContext,
+  input: PublishInput,
+  threads: GuardrailThread[],
+): Promise<Evaluation> {
   const repoKey = `${input.owner}/${input.repo}`.toLowerCase();
   const now = new Date();
   const baseBranch = input.pr?.baseRef ?? input.defaultBranch;
   const [baseline, suppressions, expiredSuppressions] = await Promise.all([
     ctx.deps.store.baselines.get(repoKey, baseBranch),
     ctx.deps.store.suppressions.listActive(repoKey, now),
-    ctx.deps.store.suppressions.listExpiredSince(repoKey, new Date(now.getTime() - EXPIRED_LOOKBACK_MS), now),
+    ctx.deps.store.suppressions.listExpiredSince(
+      repoKey,
+      new Date(now.getTime() - EXPIRED_LOOKBACK_MS),
+      now,
+    ),
   ]);
   return evaluate({
     findings: input.findings,

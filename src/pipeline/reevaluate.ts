@@ -15,12 +15,20 @@ import type { StoredAnalysis } from "./stored-analysis.js";
  */
 export async function reevaluate(
   ctx: JobContext,
-  input: { owner: string; repo: string; pr: PullRequestRef; analysis: StoredAnalysis; config: GuardrailConfig },
+  input: {
+    owner: string;
+    repo: string;
+    pr: PullRequestRef;
+    analysis: StoredAnalysis;
+    config: GuardrailConfig;
+  },
 ): Promise<{ evaluation: Evaluation; threads: GuardrailThread[] } | null> {
   const { record, findings, context } = input.analysis;
   if (record.checkRunId === null) return null;
   const where = { owner: input.owner, repo: input.repo };
-  const diff = buildDiffMap(await listPullFiles(ctx.github, { ...where, pullNumber: input.pr.number }));
+  const diff = buildDiffMap(
+    await listPullFiles(ctx.github, { ...where, pullNumber: input.pr.number }),
+  );
   return republish(ctx, {
     ...where,
     checkRunId: record.checkRunId,

@@ -13,11 +13,19 @@ export async function createQueue(input: {
   log: Logger;
 }): Promise<JobQueue> {
   const { store, databaseUrl, env, log } = input;
-  const options = { workers: env.GUARDRAIL_WORKERS, maxAttempts: env.GUARDRAIL_JOB_ATTEMPTS, log: log.child({ name: "queue" }) };
+  const options = {
+    workers: env.GUARDRAIL_WORKERS,
+    maxAttempts: env.GUARDRAIL_JOB_ATTEMPTS,
+    log: log.child({ name: "queue" }),
+  };
   const leaseSeconds = env.GUARDRAIL_JOB_LEASE_SECONDS;
   if (store.kind === "postgres" && databaseUrl) {
     // pg-boss expires an active job whose process died after this long and retries it.
-    return createPgBossQueue({ ...options, connectionString: databaseUrl, expireInSeconds: Math.max(30, leaseSeconds * 10) });
+    return createPgBossQueue({
+      ...options,
+      connectionString: databaseUrl,
+      expireInSeconds: Math.max(30, leaseSeconds * 10),
+    });
   }
   return createEmbeddedQueue(store, { ...options, leaseMs: leaseSeconds * 1000 });
 }

@@ -3,7 +3,7 @@ import type { Job } from "../jobs/job.js";
 import { singletonKeyOf } from "../jobs/job.js";
 import { backoffMs, isRetryable } from "../jobs/errors.js";
 import type { Store } from "../store/store.js";
-import type { JobQueue, JobRunner, JobState } from "./queue.js";
+import type { JobQueue, JobRunner } from "./queue.js";
 
 export interface EmbeddedQueueOptions {
   workers: number;
@@ -33,16 +33,27 @@ export function createEmbeddedQueue(store: Store, options: EmbeddedQueueOptions)
   async function runOne(run: JobRunner): Promise<boolean> {
     const claimed = await store.jobs.claim(workerId, leaseMs, new Date());
     if (!claimed) return false;
-    const heartbeat = setInterval(() => void store.jobs.heartbeat(claimed.id, leaseMs), leaseMs / 3);
+    const heartbeat = setInterval(
+      () => void store.jobs.heartbeat(claimed.id, leaseMs),
+      leaseMs / 3,
+    );
     const task = (async () => {
       try {
-        await run({ id: String(claimed.id), job: claimed.payload as Job, attempt: claimed.attempts, maxAttempts: claimed.maxAttempts });
+        await run({
+          id: String(claimed.id),
+          job: claimed.payload as Job,
+          attempt: claimed.attempts,
+          maxAttempts: claimed.maxAttempts,
+        });
         await store.jobs.complete(claimed.id);
       } catch (error) {
         const retry = isRetryable(error) && claimed.attempts < claimed.maxAttempts;
         const delay = (options.retryDelayMs ?? backoffMs)(claimed.attempts);
         const retryAt = retry ? new Date(Date.now() + delay) : null;
-        options.log.debug({ err: error, job: claimed.id, attempt: claimed.attempts, retry }, "job failed");
+        options.log.debug(
+          { err: error, job: claimed.id, attempt: claimed.attempts, retry },
+          "job failed",
+        );
         await store.jobs.fail(claimed.id, String((error as Error).message ?? error), retryAt);
       } finally {
         clearInterval(heartbeat);
@@ -66,12 +77,18 @@ export function createEmbeddedQueue(store: Store, options: EmbeddedQueueOptions)
 
   return {
     async enqueue(job: Job) {
-      await store.jobs.enqueue({ name: JOB_NAME, payload: job, singletonKey: singletonKeyOf(job), maxAttempts: options.maxAttempts });
+      await store.jobs.enqueue({
+        name: JOB_NAME,
+        payload: job,
+        singletonKey: singletonKeyOf(job),
+        maxAttempts: options.maxAttempts,
+      });
       wake?.();
     },
-    async start(run) {
+    start(run) {
       stopping = false;
       loops = Array.from({ length: options.workers }, () => loop(run));
+      return Promise.resolve();
     },
     async stop() {
       stopping = true;
@@ -85,7 +102,7 @@ export function createEmbeddedQueue(store: Store, options: EmbeddedQueueOptions)
       return store.ping();
     },
     async counts() {
-      return (await store.jobs.counts()) as Partial<Record<JobState, number>>;
+      return await store.jobs.counts();
     },
     async drain(run) {
       let count = 0;

@@ -2,7 +2,7 @@ import PgBoss from "pg-boss";
 import type { Logger } from "pino";
 import type { Job } from "../jobs/job.js";
 import { isRetryable } from "../jobs/errors.js";
-import type { JobQueue, JobRunner, JobState, RunningJob } from "./queue.js";
+import type { JobQueue, JobRunner, RunningJob } from "./queue.js";
 
 export interface PgBossQueueOptions {
   connectionString: string;
@@ -37,7 +37,12 @@ export async function createPgBossQueue(options: PgBossQueueOptions): Promise<Jo
   });
 
   const handle = async (run: JobRunner, job: PgBoss.JobWithMetadata<Job>): Promise<void> => {
-    const running: RunningJob = { id: job.id, job: job.data, attempt: job.retryCount + 1, maxAttempts: options.maxAttempts };
+    const running: RunningJob = {
+      id: job.id,
+      job: job.data,
+      attempt: job.retryCount + 1,
+      maxAttempts: options.maxAttempts,
+    };
     try {
       await run(running);
     } catch (error) {
@@ -52,9 +57,13 @@ export async function createPgBossQueue(options: PgBossQueueOptions): Promise<Jo
     },
     async start(run) {
       for (let i = 0; i < options.workers; i += 1) {
-        await boss.work<Job>(QUEUE, { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: 0.5 }, async ([job]) => {
-          if (job) await handle(run, job);
-        });
+        await boss.work<Job>(
+          QUEUE,
+          { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: 0.5 },
+          async ([job]) => {
+            if (job) await handle(run, job);
+          },
+        );
       }
     },
     async stop() {
@@ -70,7 +79,7 @@ export async function createPgBossQueue(options: PgBossQueueOptions): Promise<Jo
     },
     async counts() {
       const queued = await boss.getQueueSize(QUEUE);
-      return { queued } as Partial<Record<JobState, number>>;
+      return { queued };
     },
     async drain(run) {
       let count = 0;

@@ -3,7 +3,9 @@ export function externalIdOf(runId: number, runAttempt: number): string {
   return `${runId}:${runAttempt}`;
 }
 
-export function parseExternalId(externalId: string | null | undefined): { runId: number; runAttempt: number } | null {
+export function parseExternalId(
+  externalId: string | null | undefined,
+): { runId: number; runAttempt: number } | null {
   const match = /^(\d+):(\d+)$/.exec(externalId ?? "");
   if (!match) return null;
   return { runId: Number(match[1]), runAttempt: Number(match[2]) };

@@ -7,14 +7,25 @@ const valid = () => ({ APP_ID: "123", PRIVATE_KEY: testPrivateKey(), WEBHOOK_SEC
 describe("readEnv", () => {
   it("accepts a complete environment and applies defaults", () => {
     const env = readEnv(valid(), "/nonexistent");
-    expect(env).toMatchObject({ APP_ID: "123", PORT: 3000, LOG_LEVEL: "info", GHE_PROTOCOL: "https", GUARDRAIL_WORKERS: 2 });
+    expect(env).toMatchObject({
+      APP_ID: "123",
+      PORT: 3000,
+      LOG_LEVEL: "info",
+      GHE_PROTOCOL: "https",
+      GUARDRAIL_WORKERS: 2,
+    });
     expect(env.PRIVATE_KEY).toContain("BEGIN RSA PRIVATE KEY");
   });
 
   it("accepts a private key with escaped newlines or base64", () => {
     const key = testPrivateKey();
-    expect(readEnv({ ...valid(), PRIVATE_KEY: key.replace(/\n/g, "\\n") }, "/nonexistent").PRIVATE_KEY).toContain("\n");
-    expect(readEnv({ ...valid(), PRIVATE_KEY: Buffer.from(key).toString("base64") }, "/nonexistent").PRIVATE_KEY).toBe(key);
+    expect(
+      readEnv({ ...valid(), PRIVATE_KEY: key.replace(/\n/g, "\\n") }, "/nonexistent").PRIVATE_KEY,
+    ).toContain("\n");
+    expect(
+      readEnv({ ...valid(), PRIVATE_KEY: Buffer.from(key).toString("base64") }, "/nonexistent")
+        .PRIVATE_KEY,
+    ).toBe(key);
   });
 
   it.each([
@@ -24,11 +35,27 @@ describe("readEnv", () => {
     ["WEBHOOK_SECRET empty", { WEBHOOK_SECRET: "" }, /^WEBHOOK_SECRET is required/],
     ["PORT not a port", { PORT: "http" }, /^PORT /],
     ["LOG_LEVEL unknown", { LOG_LEVEL: "loud" }, /^LOG_LEVEL /],
-    ["DATABASE_URL unsupported", { DATABASE_URL: "mysql://x" }, /^DATABASE_URL must start with sqlite:, file:, postgres:\/\/ or postgresql:\/\//],
-    ["artifact limit not a number", { GUARDRAIL_ARTIFACT_MAX_ENTRIES: "many" }, /^GUARDRAIL_ARTIFACT_MAX_ENTRIES must be a positive integer/],
-    ["private key missing", { PRIVATE_KEY: undefined }, /^PRIVATE_KEY or PRIVATE_KEY_PATH is required/],
+    [
+      "DATABASE_URL unsupported",
+      { DATABASE_URL: "mysql://x" },
+      /^DATABASE_URL must start with sqlite:, file:, postgres:\/\/ or postgresql:\/\//,
+    ],
+    [
+      "artifact limit not a number",
+      { GUARDRAIL_ARTIFACT_MAX_ENTRIES: "many" },
+      /^GUARDRAIL_ARTIFACT_MAX_ENTRIES must be a positive integer/,
+    ],
+    [
+      "private key missing",
+      { PRIVATE_KEY: undefined },
+      /^PRIVATE_KEY or PRIVATE_KEY_PATH is required/,
+    ],
     ["private key not PEM", { PRIVATE_KEY: "not a key" }, /^PRIVATE_KEY is not a PEM private key/],
-    ["private key path missing", { PRIVATE_KEY: undefined, PRIVATE_KEY_PATH: "/nope.pem" }, /^PRIVATE_KEY_PATH does not point to a readable/],
+    [
+      "private key path missing",
+      { PRIVATE_KEY: undefined, PRIVATE_KEY_PATH: "/nope.pem" },
+      /^PRIVATE_KEY_PATH does not point to a readable/,
+    ],
   ])("%s → one clear line", (_name, override, message) => {
     const env = { ...valid(), ...override } as NodeJS.ProcessEnv;
     expect(() => readEnv(env, "/nonexistent")).toThrow(message);
@@ -43,8 +70,14 @@ describe("readEnv", () => {
 describe("githubBaseUrl", () => {
   it.each([
     [{ GHE_PROTOCOL: "https" as const }, undefined],
-    [{ GHE_HOST: "github.example.com", GHE_PROTOCOL: "https" as const }, "https://github.example.com/api/v3"],
-    [{ GHE_HOST: "127.0.0.1:8080/api/v3", GHE_PROTOCOL: "http" as const }, "http://127.0.0.1:8080/api/v3"],
+    [
+      { GHE_HOST: "github.example.com", GHE_PROTOCOL: "https" as const },
+      "https://github.example.com/api/v3",
+    ],
+    [
+      { GHE_HOST: "127.0.0.1:8080/api/v3", GHE_PROTOCOL: "http" as const },
+      "http://127.0.0.1:8080/api/v3",
+    ],
   ])("%j → %s", (env, url) => {
     expect(githubBaseUrl(env)).toBe(url);
   });

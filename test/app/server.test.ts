@@ -32,7 +32,8 @@ afterAll(async () => {
 });
 
 function deliver(body: string, options: { signature?: string; id?: string; event?: string } = {}) {
-  const signature = options.signature ?? `sha256=${createHmac("sha256", SECRET).update(body).digest("hex")}`;
+  const signature =
+    options.signature ?? `sha256=${createHmac("sha256", SECRET).update(body).digest("hex")}`;
   return fetch(`${base}/api/github/webhooks`, {
     method: "POST",
     headers: {
@@ -55,7 +56,11 @@ describe("HTTP server", () => {
   it("answers /readyz with each dependency", async () => {
     const res = await fetch(`${base}/readyz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: "ready", stopping: false, checks: { store: true, queue: true } });
+    expect(await res.json()).toEqual({
+      status: "ready",
+      stopping: false,
+      checks: { store: true, queue: true },
+    });
   });
 
   it("serves Prometheus metrics", async () => {
@@ -86,7 +91,9 @@ describe("HTTP server", () => {
     const res = await deliver(body, { signature: `sha256=${"0".repeat(64)}`, id: "forged" });
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(res.status).toBeLessThan(500);
-    expect(await guardrail.deps.store.deliveries.recordDelivery("forged", "issue_comment")).toBe(true);
+    expect(await guardrail.deps.store.deliveries.recordDelivery("forged", "issue_comment")).toBe(
+      true,
+    );
     expect(await guardrail.deps.queue.counts()).toMatchObject({ queued: 0 });
   });
 

@@ -22,35 +22,115 @@ export interface FakeGitHub {
  * A stateful stand-in for the GitHub API on loopback, for tests that run the real server as a
  * process: posted reviews come back as review threads, created check runs are listed by commit.
  */
-export async function startFakeGitHub(options: { run: RunOptions; zip: Buffer; pull: number }): Promise<FakeGitHub> {
-  const state: Omit<FakeGitHub, "host" | "close" | "stallNext"> = { requests: [], reviews: [], checkRuns: [], stalled: [] };
+export async function startFakeGitHub(options: {
+  run: RunOptions;
+  zip: Buffer;
+  pull: number;
+}): Promise<FakeGitHub> {
+  const state: Omit<FakeGitHub, "host" | "close" | "stallNext"> = {
+    requests: [],
+    reviews: [],
+    checkRuns: [],
+    stalled: [],
+  };
   const stalls: string[] = [];
   const repo = "/api/v3/repos/acme/shop";
   const routes: [string, RegExp, Handler][] = [
-    ["POST", /^\/api\/v3\/app\/installations\/\d+\/access_tokens$/, () => [201, { token: "ghs_fake", expires_at: "2099-01-01T00:00:00Z", permissions: {}, repository_selection: "all" }]],
+    [
+      "POST",
+      /^\/api\/v3\/app\/installations\/\d+\/access_tokens$/,
+      () => [
+        201,
+        {
+          token: "ghs_fake",
+          expires_at: "2099-01-01T00:00:00Z",
+          permissions: {},
+          repository_selection: "all",
+        },
+      ],
+    ],
     ["GET", /^\/api\/v3\/app$/, () => [200, { id: 1, slug: "guardrail" }]],
     ["GET", new RegExp(`^${repo}/actions/runs/\\d+$`), () => [200, workflowRunApi(options.run)]],
     ["GET", /\/contents\/\.github%2Fguardrail\.yml$/, () => [404, { message: "Not Found" }]],
-    ["GET", new RegExp(`^${repo}/actions/runs/\\d+/artifacts`), () => [200, { total_count: 1, artifacts: [{ id: 1, name: "semgrep-sarif", size_in_bytes: options.zip.length, expired: false }] }]],
+    [
+      "GET",
+      new RegExp(`^${repo}/actions/runs/\\d+/artifacts`),
+      () => [
+        200,
+        {
+          total_count: 1,
+          artifacts: [
+            { id: 1, name: "semgrep-sarif", size_in_bytes: options.zip.length, expired: false },
+          ],
+        },
+      ],
+    ],
     ["GET", new RegExp(`^${repo}/actions/artifacts/1/zip$`), () => [200, options.zip]],
-    ["GET", new RegExp(`^${repo}/pulls/\\d+$`), () => [200, pullRequestApi({ number: options.pull, ...(options.run.headSha ? { headSha: options.run.headSha } : {}) })]],
-    ["GET", new RegExp(`^${repo}/pulls/\\d+/files`), () => [200, [{ filename: "src/db.js", status: "modified", patch: "@@ -10,3 +10,4 @@\n a\n b\n+c\n d" }]]],
+    [
+      "GET",
+      new RegExp(`^${repo}/pulls/\\d+$`),
+      () => [
+        200,
+        pullRequestApi({
+          number: options.pull,
+          ...(options.run.headSha ? { headSha: options.run.headSha } : {}),
+        }),
+      ],
+    ],
+    [
+      "GET",
+      new RegExp(`^${repo}/pulls/\\d+/files`),
+      () => [
+        200,
+        [{ filename: "src/db.js", status: "modified", patch: "@@ -10,3 +10,4 @@\n a\n b\n+c\n d" }],
+      ],
+    ],
     ["POST", /^\/api\/graphql$/, (_req, body) => [200, graphql(state, body as { query: string })]],
-    ["POST", new RegExp(`^${repo}/pulls/(\\d+)/reviews$`), (_req, body, m) => {
-      state.reviews.push({ pull: Number(m[1]), body: body as { comments: { body: string }[] } });
-      return [200, { id: state.reviews.length }];
-    }],
-    ["GET", new RegExp(`^${repo}/commits/[0-9a-f]{40}/check-runs`), () => [200, { total_count: state.checkRuns.length, check_runs: state.checkRuns.map((c) => ({ id: c.id, external_id: c.external_id, app: { slug: "guardrail" } })) }]],
-    ["POST", new RegExp(`^${repo}/check-runs$`), (_req, body) => {
-      // Recorded before answering: GitHub may create it even when the caller never hears back.
-      state.checkRuns.push({ id: state.checkRuns.length + 1, external_id: (body as { external_id: string }).external_id, updates: 0 });
-      return [201, { id: state.checkRuns.length }];
-    }],
-    ["PATCH", new RegExp(`^${repo}/check-runs/(\\d+)$`), (_req, _body, m) => {
-      const run = state.checkRuns.find((c) => c.id === Number(m[1]));
-      if (run) run.updates += 1;
-      return [200, { id: Number(m[1]) }];
-    }],
+    [
+      "POST",
+      new RegExp(`^${repo}/pulls/(\\d+)/reviews$`),
+      (_req, body, m) => {
+        state.reviews.push({ pull: Number(m[1]), body: body as { comments: { body: string }[] } });
+        return [200, { id: state.reviews.length }];
+      },
+    ],
+    [
+      "GET",
+      new RegExp(`^${repo}/commits/[0-9a-f]{40}/check-runs`),
+      () => [
+        200,
+        {
+          total_count: state.checkRuns.length,
+          check_runs: state.checkRuns.map((c) => ({
+            id: c.id,
+            external_id: c.external_id,
+            app: { slug: "guardrail" },
+          })),
+        },
+      ],
+    ],
+    [
+      "POST",
+      new RegExp(`^${repo}/check-runs$`),
+      (_req, body) => {
+        // Recorded before answering: GitHub may create it even when the caller never hears back.
+        state.checkRuns.push({
+          id: state.checkRuns.length + 1,
+          external_id: (body as { external_id: string }).external_id,
+          updates: 0,
+        });
+        return [201, { id: state.checkRuns.length }];
+      },
+    ],
+    [
+      "PATCH",
+      new RegExp(`^${repo}/check-runs/(\\d+)$`),
+      (_req, _body, m) => {
+        const run = state.checkRuns.find((c) => c.id === Number(m[1]));
+        if (run) run.updates += 1;
+        return [200, { id: Number(m[1]) }];
+      },
+    ],
   ];
 
   const server: Server = createServer((req, res) => void handle(req, res));
@@ -63,10 +143,16 @@ export async function startFakeGitHub(options: { run: RunOptions; zip: Buffer; p
     const name = `${req.method} ${path}`;
     state.requests.push(name);
     if (!route) {
-      res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ message: `fake: no route for ${name}` }));
+      res
+        .writeHead(404, { "content-type": "application/json" })
+        .end(JSON.stringify({ message: `fake: no route for ${name}` }));
       return;
     }
-    const answer = route[2](req, text ? (JSON.parse(text) as unknown) : undefined, path.match(route[1])!);
+    const answer = route[2](
+      req,
+      text ? (JSON.parse(text) as unknown) : undefined,
+      path.match(route[1])!,
+    );
     const stall = stalls.findIndex((suffix) => name.endsWith(suffix));
     if (stall >= 0) {
       stalls.splice(stall, 1);
@@ -74,7 +160,8 @@ export async function startFakeGitHub(options: { run: RunOptions; zip: Buffer; p
       return; // never answered: the test kills the caller meanwhile
     }
     const [status, payload] = answer;
-    if (Buffer.isBuffer(payload)) res.writeHead(status, { "content-type": "application/zip" }).end(payload);
+    if (Buffer.isBuffer(payload))
+      res.writeHead(status, { "content-type": "application/zip" }).end(payload);
     else res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(payload));
   }
 
@@ -95,7 +182,10 @@ export async function startFakeGitHub(options: { run: RunOptions; zip: Buffer; p
 }
 
 /** Review threads made from the reviews posted so far, written by the App. */
-function graphql(state: { reviews: { body: { comments: { body: string }[] } }[] }, body: { query: string }) {
+function graphql(
+  state: { reviews: { body: { comments: { body: string }[] } }[] },
+  body: { query: string },
+) {
   if (!body.query.includes("reviewThreads")) return { data: {} };
   const comments = state.reviews.flatMap((r) => r.body.comments);
   return {
@@ -104,7 +194,13 @@ function graphql(state: { reviews: { body: { comments: { body: string }[] } }[] 
         pullRequest: {
           reviewThreads: {
             pageInfo: { hasNextPage: false, endCursor: null },
-            nodes: comments.map((c, i) => ({ id: `T${i}`, isResolved: false, comments: { nodes: [{ databaseId: 100 + i, body: c.body, author: { login: "guardrail" } }] } })),
+            nodes: comments.map((c, i) => ({
+              id: `T${i}`,
+              isResolved: false,
+              comments: {
+                nodes: [{ databaseId: 100 + i, body: c.body, author: { login: "guardrail" } }],
+              },
+            })),
           },
         },
       },

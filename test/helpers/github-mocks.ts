@@ -1,6 +1,13 @@
 import nock from "nock";
 import { API } from "./test-app.js";
-import { OWNER, REPO, pullRequestApi, workflowRunApi, type PullOptions, type RunOptions } from "./payloads.js";
+import {
+  OWNER,
+  REPO,
+  pullRequestApi,
+  workflowRunApi,
+  type PullOptions,
+  type RunOptions,
+} from "./payloads.js";
 
 const REPO_PATH = `/repos/${OWNER}/${REPO}`;
 const RAW = { "content-type": "application/vnd.github.raw; charset=utf-8" };
@@ -8,7 +15,9 @@ export const ARTIFACT_HOST = "https://pipelinesghubeus1.actions.githubuserconten
 
 /** GET the workflow run (the job reads SHAs and PR numbers from the API, never from artifacts). */
 export function mockRun(options: RunOptions = {}): void {
-  nock(API).get(`${REPO_PATH}/actions/runs/${options.runId ?? 9001}`).reply(200, workflowRunApi(options));
+  nock(API)
+    .get(`${REPO_PATH}/actions/runs/${options.runId ?? 9001}`)
+    .reply(200, workflowRunApi(options));
 }
 
 /** `.github/guardrail.yml` in the repo, else the org's `.github` repo (Probot's config plugin). */
@@ -19,7 +28,9 @@ export function mockConfig(yaml: string | null = null): void {
     return;
   }
   scope.reply(404, { message: "Not Found" });
-  nock(API).get(`/repos/${OWNER}/.github/contents/.github%2Fguardrail.yml`).reply(404, { message: "Not Found" });
+  nock(API)
+    .get(`/repos/${OWNER}/.github/contents/.github%2Fguardrail.yml`)
+    .reply(404, { message: "Not Found" });
 }
 
 export interface ArtifactMock {
@@ -61,7 +72,10 @@ export function mockArtifacts(artifacts: ArtifactMock[], runId = 9001): void {
 }
 
 export function mockPull(options: PullOptions, times = 1): void {
-  nock(API).get(`${REPO_PATH}/pulls/${options.number}`).times(times).reply(200, pullRequestApi(options));
+  nock(API)
+    .get(`${REPO_PATH}/pulls/${options.number}`)
+    .times(times)
+    .reply(200, pullRequestApi(options));
 }
 
 export interface PullFile {
@@ -77,7 +91,14 @@ export function mockPullFiles(pullNumber: number, files: PullFile[]): void {
     .query({ per_page: "100" })
     .reply(
       200,
-      files.map((f) => ({ sha: "0".repeat(40), additions: 1, deletions: 0, changes: 1, status: "modified", ...f })),
+      files.map((f) => ({
+        sha: "0".repeat(40),
+        additions: 1,
+        deletions: 0,
+        changes: 1,
+        status: "modified",
+        ...f,
+      })),
     );
 }
 
@@ -103,7 +124,15 @@ export function mockThreads(threads: ThreadMock[] = [], times = 1): void {
               nodes: threads.map((t) => ({
                 id: t.id,
                 isResolved: t.isResolved ?? false,
-                comments: { nodes: [{ databaseId: t.commentId, body: t.body, author: { login: t.author ?? "guardrail" } }] },
+                comments: {
+                  nodes: [
+                    {
+                      databaseId: t.commentId,
+                      body: t.body,
+                      author: { login: t.author ?? "guardrail" },
+                    },
+                  ],
+                },
               })),
             },
           },

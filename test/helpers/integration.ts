@@ -7,7 +7,9 @@ import { createTestApp, mockAppAuth, type TestApp, type TestAppOptions } from ".
  * Per-test Guardrail with nock: no real network, token and slug mocked, and every test must use
  * every mock it set up (a request Guardrail should have made but did not fails the test).
  */
-export function useTestApp(options: TestAppOptions & { auth?: boolean } = {}): { readonly app: TestApp } {
+export function useTestApp(options: TestAppOptions & { auth?: boolean } = {}): {
+  readonly app: TestApp;
+} {
   const holder = {} as { app: TestApp };
   beforeAll(() => nock.disableNetConnect());
   afterAll(() => nock.enableNetConnect());
@@ -16,7 +18,9 @@ export function useTestApp(options: TestAppOptions & { auth?: boolean } = {}): {
     if (options.auth ?? true) mockAppAuth();
   });
   afterEach(async () => {
-    const pending = nock.pendingMocks().filter((m) => !m.includes("/access_tokens") && !m.endsWith("/app"));
+    const pending = nock
+      .pendingMocks()
+      .filter((m) => !m.includes("/access_tokens") && !m.endsWith("/app"));
     nock.cleanAll();
     await holder.app.close();
     expect(pending).toEqual([]);
@@ -24,6 +28,14 @@ export function useTestApp(options: TestAppOptions & { auth?: boolean } = {}): {
   return holder;
 }
 
-export async function deliverRun(app: TestApp, options: RunOptions = {}, id = `delivery-${Math.random()}`): Promise<void> {
-  await app.probot.receive({ id, name: "workflow_run", payload: workflowRunCompleted(options) as never });
+export async function deliverRun(
+  app: TestApp,
+  options: RunOptions = {},
+  id = `delivery-${Math.random()}`,
+): Promise<void> {
+  await app.probot.receive({
+    id,
+    name: "workflow_run",
+    payload: workflowRunCompleted(options) as never,
+  });
 }

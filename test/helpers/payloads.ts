@@ -65,13 +65,22 @@ export function workflowRunCompleted(options: RunOptions = {}): Record<string, u
       head_sha: options.headSha ?? HEAD_SHA,
       head_branch: options.headBranch ?? "feature",
       updated_at: new Date().toISOString(),
-      head_repository: { ...(run.head_repository as object), full_name: headRepo, name: headName, owner: { login: headOwner } },
+      head_repository: {
+        ...(run.head_repository as object),
+        full_name: headRepo,
+        name: headName,
+        owner: { login: headOwner },
+      },
       repository: repository(),
       pull_requests: (options.pullNumbers ?? []).map((number) => ({
         number,
         id: number,
         url: `https://api.github.com/repos/${OWNER}/${REPO}/pulls/${number}`,
-        head: { ref: options.headBranch ?? "feature", sha: options.headSha ?? HEAD_SHA, repo: { id: 1296269, name: REPO, url: "" } },
+        head: {
+          ref: options.headBranch ?? "feature",
+          sha: options.headSha ?? HEAD_SHA,
+          repo: { id: 1296269, name: REPO, url: "" },
+        },
         base: { ref: "main", sha: BASE_SHA, repo: { id: 1296269, name: REPO, url: "" } },
       })),
     },
@@ -80,7 +89,7 @@ export function workflowRunCompleted(options: RunOptions = {}): Record<string, u
 
 /** The REST shape of the same run (GET /repos/{owner}/{repo}/actions/runs/{id}). */
 export function workflowRunApi(options: RunOptions = {}): Record<string, unknown> {
-  return (workflowRunCompleted(options).workflow_run as Record<string, unknown>);
+  return workflowRunCompleted(options).workflow_run as Record<string, unknown>;
 }
 
 export interface PullOptions {
@@ -99,12 +108,22 @@ export function pullRequestApi(options: PullOptions): Record<string, unknown> {
     number: options.number,
     state: "open",
     user: { login: options.author ?? "dev", type: "User" },
-    head: { sha: options.headSha ?? HEAD_SHA, ref: options.headRef ?? "feature", repo: { full_name: headRepo } },
+    head: {
+      sha: options.headSha ?? HEAD_SHA,
+      ref: options.headRef ?? "feature",
+      repo: { full_name: headRepo },
+    },
     base: { ref: options.base ?? "main", sha: BASE_SHA, repo: { full_name: `${OWNER}/${REPO}` } },
   };
 }
 
-export function issueCommentCreated(options: { pullNumber: number; body: string; login?: string; userType?: string; commentId?: number }): Record<string, unknown> {
+export function issueCommentCreated(options: {
+  pullNumber: number;
+  body: string;
+  login?: string;
+  userType?: string;
+  commentId?: number;
+}): Record<string, unknown> {
   const payload = example("issue_comment", "created");
   const comment = payload.comment as Record<string, unknown>;
   const issue = payload.issue as Record<string, unknown>;
@@ -113,19 +132,39 @@ export function issueCommentCreated(options: { pullNumber: number; body: string;
     ...payload,
     installation: { id: INSTALLATION_ID, node_id: "x" },
     repository: repository(),
-    issue: { ...issue, number: options.pullNumber, pull_request: { url: `https://api.github.com/repos/${OWNER}/${REPO}/pulls/${options.pullNumber}` } },
+    issue: {
+      ...issue,
+      number: options.pullNumber,
+      pull_request: {
+        url: `https://api.github.com/repos/${OWNER}/${REPO}/pulls/${options.pullNumber}`,
+      },
+    },
     comment: {
       ...comment,
       id,
       body: options.body,
       html_url: `https://github.com/${OWNER}/${REPO}/pull/${options.pullNumber}#issuecomment-${id}`,
-      user: { ...(comment.user as object), login: options.login ?? "alice", type: options.userType ?? "User" },
+      user: {
+        ...(comment.user as object),
+        login: options.login ?? "alice",
+        type: options.userType ?? "User",
+      },
     },
-    sender: { ...(payload.sender as object), login: options.login ?? "alice", type: options.userType ?? "User" },
+    sender: {
+      ...(payload.sender as object),
+      login: options.login ?? "alice",
+      type: options.userType ?? "User",
+    },
   };
 }
 
-export function reviewCommentCreated(options: { pullNumber: number; body: string; inReplyToId?: number; login?: string; commentId?: number }): Record<string, unknown> {
+export function reviewCommentCreated(options: {
+  pullNumber: number;
+  body: string;
+  inReplyToId?: number;
+  login?: string;
+  commentId?: number;
+}): Record<string, unknown> {
   const payload = example("pull_request_review_comment", "created");
   const comment = payload.comment as Record<string, unknown>;
   const pr = payload.pull_request as Record<string, unknown>;

@@ -1,10 +1,14 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 
-export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+export const TEST_DATABASE_URL =
+  process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 
 export async function postgresReachable(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: TEST_DATABASE_URL, connectionTimeoutMillis: 3000 });
+  const client = new pg.Client({
+    connectionString: TEST_DATABASE_URL,
+    connectionTimeoutMillis: 3000,
+  });
   try {
     await client.connect();
     return true;
@@ -16,7 +20,11 @@ export async function postgresReachable(): Promise<boolean> {
 }
 
 /** A schema of its own for one test, so parallel runs never see each other's rows; dropped by `drop`. */
-export async function freshSchema(): Promise<{ name: string; url: string; drop: () => Promise<void> }> {
+export async function freshSchema(): Promise<{
+  name: string;
+  url: string;
+  drop: () => Promise<void>;
+}> {
   const name = `guardrail_it_${process.pid}_${randomBytes(4).toString("hex")}`;
   const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
   await admin.connect();

@@ -27,11 +27,18 @@ export function sarifLog(results: ResultSpec[], tool = "Semgrep"): string {
                 name: "SqlInjection",
                 shortDescription: { text: "SQL injection" },
                 helpUri: "https://semgrep.dev/r/js.sqli",
-                help: { text: "Use parameterised queries.", markdown: "Use **parameterised** queries." },
+                help: {
+                  text: "Use parameterised queries.",
+                  markdown: "Use **parameterised** queries.",
+                },
                 defaultConfiguration: { level: "error" },
                 properties: { tags: ["security", "CWE-89"] },
               },
-              { id: "js.xss", shortDescription: { text: "Cross-site scripting" }, properties: { tags: ["CWE-79"] } },
+              {
+                id: "js.xss",
+                shortDescription: { text: "Cross-site scripting" },
+                properties: { tags: ["CWE-79"] },
+              },
             ],
           },
         },
@@ -43,12 +50,21 @@ export function sarifLog(results: ResultSpec[], tool = "Semgrep"): string {
             {
               physicalLocation: {
                 artifactLocation: { uri: r.uri },
-                ...(r.startLine ? { region: { startLine: r.startLine, ...(r.endLine ? { endLine: r.endLine } : {}) } } : {}),
+                ...(r.startLine
+                  ? {
+                      region: {
+                        startLine: r.startLine,
+                        ...(r.endLine ? { endLine: r.endLine } : {}),
+                      },
+                    }
+                  : {}),
               },
             },
           ],
           ...(r.lineHash ? { partialFingerprints: { primaryLocationLineHash: r.lineHash } } : {}),
-          ...(r.securitySeverity ? { properties: { "security-severity": r.securitySeverity } } : {}),
+          ...(r.securitySeverity
+            ? { properties: { "security-severity": r.securitySeverity } }
+            : {}),
         })),
       },
     ],
@@ -56,4 +72,5 @@ export function sarifLog(results: ResultSpec[], tool = "Semgrep"): string {
 }
 
 /** A unified-diff patch: lines 10–11 context, 12 added, 13 context (new-file numbering). */
-export const DB_PATCH = "@@ -10,3 +10,4 @@ function query(db, input) {\n const a = 1;\n const b = 2;\n+db.query(`SELECT * FROM t WHERE id = ${input}`);\n return a + b;";
+export const DB_PATCH =
+  "@@ -10,3 +10,4 @@ function query(db, input) {\n const a = 1;\n const b = 2;\n+db.query(`SELECT * FROM t WHERE id = ${input}`);\n return a + b;";

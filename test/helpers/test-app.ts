@@ -21,7 +21,6 @@ export const APP_SLUG = "guardrail";
 export const INSTALLATION_ID = 77;
 export const WEBHOOK_SECRET = "test-secret";
 
-
 export interface TestApp {
   probot: Probot;
   runner: JobRunner;
@@ -51,14 +50,23 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   // Retries are due at once, so draining the queue runs them.
   const queue = options.queue
     ? await options.queue(store)
-    : createEmbeddedQueue(store, { workers: 1, maxAttempts: options.maxAttempts ?? 3, log, retryDelayMs: () => 0 });
+    : createEmbeddedQueue(store, {
+        workers: 1,
+        maxAttempts: options.maxAttempts ?? 3,
+        log,
+        retryDelayMs: () => 0,
+      });
   const deps: AppDeps = { store, queue, metrics, blobCache: new BlobCache() };
   const probot = new Probot({
     appId: APP_ID,
     privateKey: testPrivateKey(),
     secret: WEBHOOK_SECRET,
     log,
-    Octokit: createOctokitClass({ metrics, retry: options.retry ?? false, throttle: options.throttle ?? false }),
+    Octokit: createOctokitClass({
+      metrics,
+      retry: options.retry ?? false,
+      throttle: options.throttle ?? false,
+    }),
   });
   await probot.load(guardrail(deps));
   const runner = createJobRunner(probot, deps);
@@ -77,7 +85,12 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
 export function mockAppAuth(): void {
   nock(API)
     .post(`/app/installations/${INSTALLATION_ID}/access_tokens`)
-    .reply(201, { token: "ghs_test", expires_at: "2099-01-01T00:00:00Z", permissions: {}, repository_selection: "all" })
+    .reply(201, {
+      token: "ghs_test",
+      expires_at: "2099-01-01T00:00:00Z",
+      permissions: {},
+      repository_selection: "all",
+    })
     .persist();
   nock(API).get("/app").reply(200, { id: APP_ID, slug: APP_SLUG, name: "Guardrail" }).persist();
 }

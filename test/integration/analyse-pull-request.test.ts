@@ -1,5 +1,14 @@
 import { describe, expect, it } from "@jest/globals";
-import { captureCheckRun, captureReview, mockArtifacts, mockConfig, mockPull, mockPullFiles, mockRun, mockThreads } from "../helpers/github-mocks.js";
+import {
+  captureCheckRun,
+  captureReview,
+  mockArtifacts,
+  mockConfig,
+  mockPull,
+  mockPullFiles,
+  mockRun,
+  mockThreads,
+} from "../helpers/github-mocks.js";
 import { deliverRun as deliver, useTestApp } from "../helpers/integration.js";
 import { HEAD_SHA } from "../helpers/payloads.js";
 import { DB_PATCH, sarifLog } from "../helpers/sarif.js";
@@ -13,13 +22,20 @@ const FINDINGS = sarifLog([
   { uri: "src/other.js", startLine: 5, lineHash: "3333333333333333:1" },
 ]);
 
-const deliverRun = (options: Parameters<typeof deliver>[1] = {}, id?: string) => deliver(harness.app, options, id);
+const deliverRun = (options: Parameters<typeof deliver>[1] = {}, id?: string) =>
+  deliver(harness.app, options, id);
 
 describe("a same-repository pull request", () => {
   it("posts one review on the added line and one check run, gated on what is new", async () => {
     mockRun({ pullNumbers: [7] });
     mockConfig();
-    mockArtifacts([{ id: 11, name: "semgrep-sarif", zip: zipOf({ "semgrep.sarif": FINDINGS, "README.md": "x" }) }]);
+    mockArtifacts([
+      {
+        id: 11,
+        name: "semgrep-sarif",
+        zip: zipOf({ "semgrep.sarif": FINDINGS, "README.md": "x" }),
+      },
+    ]);
     mockPull({ number: 7 }, 2);
     mockPullFiles(7, [{ filename: "src/db.js", patch: DB_PATCH }]);
     mockThreads();
@@ -30,7 +46,12 @@ describe("a same-repository pull request", () => {
     expect(await harness.app.runJobs()).toBe(1);
 
     expect(reviews).toHaveLength(1);
-    const review = reviews[0] as { event: string; commit_id: string; body: string; comments: Record<string, unknown>[] };
+    const review = reviews[0] as {
+      event: string;
+      commit_id: string;
+      body: string;
+      comments: Record<string, unknown>[];
+    };
     expect(review.event).toBe("COMMENT");
     expect(review.commit_id).toBe(HEAD_SHA);
     expect(review.comments).toHaveLength(1);
@@ -43,15 +64,35 @@ describe("a same-repository pull request", () => {
     expect(body).toMatch(/<!-- guardrail:/);
 
     expect(checks).toHaveLength(1);
-    const check = checks[0] as { name: string; head_sha: string; external_id: string; conclusion: string; status: string; output: { annotations: unknown[]; summary: string } };
-    expect(check).toMatchObject({ name: "Guardrail", head_sha: HEAD_SHA, external_id: "9001:1", status: "completed", conclusion: "failure" });
+    const check = checks[0] as {
+      name: string;
+      head_sha: string;
+      external_id: string;
+      conclusion: string;
+      status: string;
+      output: { annotations: unknown[]; summary: string };
+    };
+    expect(check).toMatchObject({
+      name: "Guardrail",
+      head_sha: HEAD_SHA,
+      external_id: "9001:1",
+      status: "completed",
+      conclusion: "failure",
+    });
     // Without a baseline only findings on added lines are new; the others are pre-existing.
     expect(check.output.annotations).toEqual([]);
     expect(Buffer.byteLength(check.output.summary)).toBeLessThanOrEqual(65535);
   });
 
   it("annotates new findings outside commentable lines and counts the rest, against a baseline", async () => {
-    await harness.app.store.baselines.record({ repo: "acme/shop", branch: "main", sha: "c".repeat(40), tools: ["semgrep"], fingerprints: [], at: new Date() });
+    await harness.app.store.baselines.record({
+      repo: "acme/shop",
+      branch: "main",
+      sha: "c".repeat(40),
+      tools: ["semgrep"],
+      fingerprints: [],
+      at: new Date(),
+    });
     mockRun({ pullNumbers: [7] });
     mockConfig();
     mockArtifacts([{ id: 11, name: "semgrep-sarif", zip: zipOf({ "semgrep.sarif": FINDINGS }) }]);
@@ -65,9 +106,16 @@ describe("a same-repository pull request", () => {
     await harness.app.runJobs();
 
     expect((reviews[0] as { comments: unknown[] }).comments).toHaveLength(1);
-    const output = (checks[0] as { output: { annotations: Record<string, unknown>[]; summary: string } }).output;
+    const output = (
+      checks[0] as { output: { annotations: Record<string, unknown>[]; summary: string } }
+    ).output;
     expect(output.annotations).toHaveLength(1);
-    expect(output.annotations[0]).toMatchObject({ path: "src/db.js", start_line: 3, end_line: 3, annotation_level: "warning" });
+    expect(output.annotations[0]).toMatchObject({
+      path: "src/db.js",
+      start_line: 3,
+      end_line: 3,
+      annotation_level: "warning",
+    });
     expect(String(output.annotations[0]?.title)).toMatch(/medium/);
     expect(output.summary).toContain("src/other.js");
   });

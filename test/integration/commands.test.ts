@@ -1,7 +1,18 @@
 import { describe, expect, it } from "@jest/globals";
 import nock from "nock";
 import { API } from "../helpers/test-app.js";
-import { capture, captureCheckRun, captureReview, mockArtifacts, mockConfig, mockPull, mockPullFiles, mockRun, mockThreads, REPO_PATH } from "../helpers/github-mocks.js";
+import {
+  capture,
+  captureCheckRun,
+  captureReview,
+  mockArtifacts,
+  mockConfig,
+  mockPull,
+  mockPullFiles,
+  mockRun,
+  mockThreads,
+  REPO_PATH,
+} from "../helpers/github-mocks.js";
 import { deliverRun, useTestApp } from "../helpers/integration.js";
 import { issueCommentCreated, reviewCommentCreated } from "../helpers/payloads.js";
 import { DB_PATCH, sarifLog, type ResultSpec } from "../helpers/sarif.js";
@@ -19,7 +30,9 @@ const THREAD_COMMENT = 100;
 async function analysed(): Promise<{ sqli: string }> {
   mockRun({ pullNumbers: [7] });
   mockConfig();
-  mockArtifacts([{ id: 11, name: "semgrep-sarif", zip: zipOf({ "semgrep.sarif": sarifLog(RESULTS) }) }]);
+  mockArtifacts([
+    { id: 11, name: "semgrep-sarif", zip: zipOf({ "semgrep.sarif": sarifLog(RESULTS) }) },
+  ]);
   mockPull({ number: 7 }, 2);
   mockPullFiles(7, [{ filename: "src/db.js", patch: DB_PATCH }]);
   mockThreads();
@@ -34,15 +47,21 @@ async function analysed(): Promise<{ sqli: string }> {
 }
 
 function mockRole(login: string, permission: string, roleName = permission): void {
-  nock(API).get(`${REPO_PATH}/collaborators/${login}/permission`).reply(200, { permission, role_name: roleName, user: { login } });
+  nock(API)
+    .get(`${REPO_PATH}/collaborators/${login}/permission`)
+    .reply(200, { permission, role_name: roleName, user: { login } });
 }
 
 function mockThreadRoot(body: string, login = "guardrail[bot]"): void {
-  nock(API).get(`${REPO_PATH}/pulls/comments/${THREAD_COMMENT}`).reply(200, { id: THREAD_COMMENT, body, user: { login, type: "Bot" } });
+  nock(API)
+    .get(`${REPO_PATH}/pulls/comments/${THREAD_COMMENT}`)
+    .reply(200, { id: THREAD_COMMENT, body, user: { login, type: "Bot" } });
 }
 
 function expectReaction(kind: "pulls" | "issues", commentId: number): void {
-  nock(API).post(`${REPO_PATH}/${kind}/comments/${commentId}/reactions`, { content: "eyes" }).reply(201, { id: 1 });
+  nock(API)
+    .post(`${REPO_PATH}/${kind}/comments/${commentId}/reactions`, { content: "eyes" })
+    .reply(201, { id: 1 });
 }
 
 /** The re-evaluation after a change: PR, files, threads, then the check run PATCH. */
@@ -54,12 +73,25 @@ function expectReevaluation(threads: Parameters<typeof mockThreads>[0]): Record<
 }
 
 function threadReply(commentId = 6001): { body: string }[] {
-  return capture("post", `${REPO_PATH}/pulls/7/comments/${THREAD_COMMENT}/replies`, () => [201, { id: commentId + 1 }]);
+  return capture("post", `${REPO_PATH}/pulls/7/comments/${THREAD_COMMENT}/replies`, () => [
+    201,
+    { id: commentId + 1 },
+  ]);
 }
 
 async function reply(body: string, login = "alice", id = "cmd-1", commentId = 6001): Promise<void> {
-  const payload = reviewCommentCreated({ pullNumber: 7, body, inReplyToId: THREAD_COMMENT, login, commentId });
-  await harness.app.probot.receive({ id, name: "pull_request_review_comment", payload: payload as never });
+  const payload = reviewCommentCreated({
+    pullNumber: 7,
+    body,
+    inReplyToId: THREAD_COMMENT,
+    login,
+    commentId,
+  });
+  await harness.app.probot.receive({
+    id,
+    name: "pull_request_review_comment",
+    payload: payload as never,
+  });
   await harness.app.runJobs();
 }
 
@@ -70,15 +102,25 @@ describe("/fp in a Guardrail thread", () => {
     expectReaction("pulls", 6001);
     mockRole("alice", "write");
     mockConfig();
-    const patches = expectReevaluation([{ id: "T1", commentId: THREAD_COMMENT, body: bodies.sqli }]);
-    const resolved = capture<{ query: string }>("post", "/graphql", () => [200, { data: { resolveReviewThread: { thread: { id: "T1" } } } }]);
+    const patches = expectReevaluation([
+      { id: "T1", commentId: THREAD_COMMENT, body: bodies.sqli },
+    ]);
+    const resolved = capture<{ query: string }>("post", "/graphql", () => [
+      200,
+      { data: { resolveReviewThread: { thread: { id: "T1" } } } },
+    ]);
     const replies = threadReply();
 
     await reply("/fp the input is escaped by sanitize() upstream");
 
     const stored = await harness.app.store.suppressions.listActive("acme/shop", new Date());
     expect(stored).toHaveLength(1);
-    expect(stored[0]).toMatchObject({ reason: "false-positive", author: "alice", justification: "the input is escaped by sanitize() upstream", scope: { kind: "finding" } });
+    expect(stored[0]).toMatchObject({
+      reason: "false-positive",
+      author: "alice",
+      justification: "the input is escaped by sanitize() upstream",
+      scope: { kind: "finding" },
+    });
     expect(patches[0]).toMatchObject({ conclusion: "success" });
     expect(resolved[0]?.query).toContain("resolveReviewThread");
     expect(replies[0]?.body).toMatch(/Suppressed GR-[0-9a-f]{8}/);
@@ -103,7 +145,9 @@ describe("/fp in a Guardrail thread", () => {
     const bodies = await analysed();
     mockThreadRoot(bodies.sqli);
     expectReaction("pulls", 6001);
-    nock(API).get(`${REPO_PATH}/collaborators/mallory/permission`).reply(404, { message: "Not Found" });
+    nock(API)
+      .get(`${REPO_PATH}/collaborators/mallory/permission`)
+      .reply(404, { message: "Not Found" });
     mockConfig();
     const replies = threadReply();
 
@@ -125,7 +169,9 @@ describe("/fp in a Guardrail thread", () => {
     await reply("/tests fixture only", "alice", "dup");
     await reply("/tests fixture only", "alice", "dup");
 
-    expect(await harness.app.store.suppressions.listActive("acme/shop", new Date())).toHaveLength(1);
+    expect(await harness.app.store.suppressions.listActive("acme/shop", new Date())).toHaveLength(
+      1,
+    );
     expect(replies).toHaveLength(1);
   });
 });

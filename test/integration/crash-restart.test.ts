@@ -15,7 +15,11 @@ const SERVER = join(process.cwd(), "dist/server.js");
 const SECRET = "crash-secret";
 const RUN = { pullNumbers: [7], runId: 9001 };
 
-async function until(condition: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+async function until(
+  condition: () => boolean | Promise<boolean>,
+  timeoutMs: number,
+  what: string,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
@@ -53,13 +57,18 @@ describe("a process killed mid-job", () => {
   }
 
   async function healthy(): Promise<boolean> {
-    return fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
+    return fetch(`http://127.0.0.1:${port}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
   }
 
   beforeAll(async () => {
     nock.enableNetConnect("127.0.0.1");
     dir = mkdtempSync(join(tmpdir(), "guardrail-crash-"));
-    const zip = zipOf({ "semgrep.sarif": sarifLog([{ uri: "src/db.js", startLine: 12, lineHash: "1:1" }]) });
+    const zip = zipOf({
+      "semgrep.sarif": sarifLog([{ uri: "src/db.js", startLine: 12, lineHash: "1:1" }]),
+    });
     github = await startFakeGitHub({ run: RUN, zip, pull: 7 });
   });
 

@@ -1,14 +1,25 @@
 import { describe, expect, it } from "@jest/globals";
 import nock from "nock";
 import { API, INSTALLATION_ID } from "../helpers/test-app.js";
-import { captureCheckRun, mockArtifacts, mockConfig, mockRun, REPO_PATH } from "../helpers/github-mocks.js";
+import {
+  captureCheckRun,
+  mockArtifacts,
+  mockConfig,
+  mockRun,
+  REPO_PATH,
+} from "../helpers/github-mocks.js";
 import { deliverRun, useTestApp } from "../helpers/integration.js";
 import { workflowRunApi } from "../helpers/payloads.js";
 import { sarifLog } from "../helpers/sarif.js";
 import { zipOf } from "../helpers/zip.js";
 
 function token(value: string) {
-  return { token: value, expires_at: "2099-01-01T00:00:00Z", permissions: {}, repository_selection: "all" };
+  return {
+    token: value,
+    expires_at: "2099-01-01T00:00:00Z",
+    permissions: {},
+    repository_selection: "all",
+  };
 }
 
 describe("GitHub rate limits and server errors", () => {
@@ -20,7 +31,14 @@ describe("GitHub rate limits and server errors", () => {
     nock(API)
       .get(`${REPO_PATH}/actions/runs/9001/artifacts`)
       .query(true)
-      .reply(403, { message: "You have exceeded a secondary rate limit. Please wait a few minutes before you try again." }, { "retry-after": "1" });
+      .reply(
+        403,
+        {
+          message:
+            "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.",
+        },
+        { "retry-after": "1" },
+      );
     mockArtifacts([]);
     const started = Date.now();
     await deliverRun(harness.app, {});
@@ -36,7 +54,9 @@ describe("GitHub rate limits and server errors", () => {
     await deliverRun(harness.app, {});
     await harness.app.runJobs();
     const jobs = await harness.app.deps.metrics.jobs.get();
-    expect(jobs.values).toEqual([expect.objectContaining({ labels: { name: "analyse-run", state: "completed" }, value: 1 })]);
+    expect(jobs.values).toEqual([
+      expect.objectContaining({ labels: { name: "analyse-run", state: "completed" }, value: 1 }),
+    ]);
   });
 });
 
@@ -45,7 +65,11 @@ describe("tokens and installations", () => {
 
   it("refreshes an installation token GitHub stopped taking (401) and completes on the retry", async () => {
     nock(API).get("/app").reply(200, { id: 1, slug: "guardrail" });
-    const tokens = nock(API).post(`/app/installations/${INSTALLATION_ID}/access_tokens`).reply(201, token("ghs_old")).post(`/app/installations/${INSTALLATION_ID}/access_tokens`).reply(201, token("ghs_new"));
+    const tokens = nock(API)
+      .post(`/app/installations/${INSTALLATION_ID}/access_tokens`)
+      .reply(201, token("ghs_old"))
+      .post(`/app/installations/${INSTALLATION_ID}/access_tokens`)
+      .reply(201, token("ghs_new"));
     // auth-app retries a 401 for 5 s (token replication); past that the job fails and refreshes.
     nock(API, { reqheaders: { authorization: "token ghs_old" } })
       .get(`${REPO_PATH}/actions/runs/9001`)
@@ -64,7 +88,9 @@ describe("tokens and installations", () => {
 
   it("ends the job cleanly when the App was uninstalled (404), without retrying", async () => {
     nock(API).get("/app").reply(200, { id: 1, slug: "guardrail" });
-    nock(API).post(`/app/installations/${INSTALLATION_ID}/access_tokens`).reply(404, { message: "Not Found" });
+    nock(API)
+      .post(`/app/installations/${INSTALLATION_ID}/access_tokens`)
+      .reply(404, { message: "Not Found" });
     await deliverRun(harness.app, {});
     expect(await harness.app.runJobs()).toBe(1);
     expect(await harness.app.queue.counts()).toMatchObject({ failed: 1, queued: 0 });
@@ -87,9 +113,15 @@ describe("artifacts that cannot be read", () => {
           { id: 2, name: "semgrep-sarif", size_in_bytes: 10, expired: false },
         ],
       });
-    nock(API).get(`${REPO_PATH}/actions/artifacts/1/zip`).reply(410, { message: "Artifact has expired" });
-    const zip = zipOf({ "r.sarif": sarifLog([{ uri: "src/a.js", startLine: 1, lineHash: "1:1" }]) });
-    nock(API).get(`${REPO_PATH}/actions/artifacts/2/zip`).reply(200, zip, { "content-type": "application/zip" });
+    nock(API)
+      .get(`${REPO_PATH}/actions/artifacts/1/zip`)
+      .reply(410, { message: "Artifact has expired" });
+    const zip = zipOf({
+      "r.sarif": sarifLog([{ uri: "src/a.js", startLine: 1, lineHash: "1:1" }]),
+    });
+    nock(API)
+      .get(`${REPO_PATH}/actions/artifacts/2/zip`)
+      .reply(200, zip, { "content-type": "application/zip" });
     const checks = captureCheckRun();
 
     await deliverRun(harness.app, {});
@@ -105,13 +137,19 @@ describe("artifacts that cannot be read", () => {
     for (let i = 0; i < 3; i += 1) {
       mockRun({});
       mockConfig();
-      nock(API).get(`${REPO_PATH}/actions/runs/9001/artifacts`).query(true).reply(500, { message: "Server Error" });
+      nock(API)
+        .get(`${REPO_PATH}/actions/runs/9001/artifacts`)
+        .query(true)
+        .reply(500, { message: "Server Error" });
     }
     mockRun({});
     const checks = captureCheckRun();
     await deliverRun(harness.app, {});
     await harness.app.runJobs();
-    expect(checks[0]).toMatchObject({ conclusion: "failure", output: { title: "Guardrail could not analyse this run" } });
+    expect(checks[0]).toMatchObject({
+      conclusion: "failure",
+      output: { title: "Guardrail could not analyse this run" },
+    });
     expect(await harness.app.queue.counts()).toMatchObject({ failed: 1 });
   });
 });

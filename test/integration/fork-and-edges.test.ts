@@ -1,7 +1,18 @@
 import { describe, expect, it } from "@jest/globals";
 import nock from "nock";
 import { API } from "../helpers/test-app.js";
-import { capture, captureCheckRun, captureReview, mockArtifacts, mockConfig, mockPull, mockPullFiles, mockRun, mockThreads, REPO_PATH } from "../helpers/github-mocks.js";
+import {
+  capture,
+  captureCheckRun,
+  captureReview,
+  mockArtifacts,
+  mockConfig,
+  mockPull,
+  mockPullFiles,
+  mockRun,
+  mockThreads,
+  REPO_PATH,
+} from "../helpers/github-mocks.js";
 import { deliverRun, useTestApp } from "../helpers/integration.js";
 import { HEAD_SHA, pullRequestApi } from "../helpers/payloads.js";
 import { DB_PATCH, sarifLog } from "../helpers/sarif.js";
@@ -10,7 +21,9 @@ import { zipOf } from "../helpers/zip.js";
 const harness = useTestApp();
 
 function artifactWith(results: Parameters<typeof sarifLog>[0]) {
-  mockArtifacts([{ id: 11, name: "semgrep-sarif", zip: zipOf({ "semgrep.sarif": sarifLog(results) }) }]);
+  mockArtifacts([
+    { id: 11, name: "semgrep-sarif", zip: zipOf({ "semgrep.sarif": sarifLog(results) }) },
+  ]);
 }
 
 describe("pull requests from forks", () => {
@@ -23,7 +36,12 @@ describe("pull requests from forks", () => {
       .get(`${REPO_PATH}/pulls`)
       .query({ state: "open", head: "mallory:patch-1", per_page: "100" })
       .reply(200, [
-        pullRequestApi({ number: 40, headSha: "f".repeat(40), headRepo: "mallory/shop", headRef: "patch-1" }),
+        pullRequestApi({
+          number: 40,
+          headSha: "f".repeat(40),
+          headRepo: "mallory/shop",
+          headRef: "patch-1",
+        }),
         pullRequestApi({ number: 41, headRepo: "mallory/shop", headRef: "patch-1" }),
       ]);
     mockPull({ number: 41, headRepo: "mallory/shop", headRef: "patch-1" });
@@ -42,7 +60,14 @@ describe("pull requests from forks", () => {
 
 describe("placing comments", () => {
   it("never comments on a file without a patch, and annotates it instead", async () => {
-    await harness.app.store.baselines.record({ repo: "acme/shop", branch: "main", sha: "c".repeat(40), tools: ["semgrep"], fingerprints: [], at: new Date() });
+    await harness.app.store.baselines.record({
+      repo: "acme/shop",
+      branch: "main",
+      sha: "c".repeat(40),
+      tools: ["semgrep"],
+      fingerprints: [],
+      at: new Date(),
+    });
     mockRun({ pullNumbers: [7] });
     mockConfig();
     artifactWith([{ uri: "dist/bundle.min.js", startLine: 1, lineHash: "1:1" }]);
@@ -55,7 +80,9 @@ describe("placing comments", () => {
     await harness.app.runJobs();
 
     const output = (checks[0] as { output: { annotations: Record<string, unknown>[] } }).output;
-    expect(output.annotations).toEqual([expect.objectContaining({ path: "dist/bundle.min.js", start_line: 1 })]);
+    expect(output.annotations).toEqual([
+      expect.objectContaining({ path: "dist/bundle.min.js", start_line: 1 }),
+    ]);
   });
 
   it("spans a multi-line finding with start_line inside one hunk", async () => {
@@ -73,7 +100,13 @@ describe("placing comments", () => {
     await harness.app.runJobs();
 
     const comments = (reviews[0] as { comments: Record<string, unknown>[] }).comments;
-    expect(comments[0]).toMatchObject({ path: "app.js", start_line: 2, start_side: "RIGHT", line: 4, side: "RIGHT" });
+    expect(comments[0]).toMatchObject({
+      path: "app.js",
+      start_line: 2,
+      start_side: "RIGHT",
+      line: 4,
+      side: "RIGHT",
+    });
   });
 
   it("posts the check run but no review when the PR head moved on", async () => {
@@ -81,7 +114,9 @@ describe("placing comments", () => {
     mockConfig();
     artifactWith([{ uri: "src/db.js", startLine: 12, lineHash: "1:1" }]);
     mockPull({ number: 7 });
-    nock(API).get(`${REPO_PATH}/pulls/7`).reply(200, pullRequestApi({ number: 7, headSha: "e".repeat(40) }));
+    nock(API)
+      .get(`${REPO_PATH}/pulls/7`)
+      .reply(200, pullRequestApi({ number: 7, headSha: "e".repeat(40) }));
     mockPullFiles(7, [{ filename: "src/db.js", patch: DB_PATCH }]);
     mockThreads();
     const checks = captureCheckRun();
@@ -89,9 +124,14 @@ describe("placing comments", () => {
     await deliverRun(harness.app, { pullNumbers: [7] });
     await harness.app.runJobs();
 
-    const output = (checks[0] as { head_sha: string; output: { annotations: Record<string, unknown>[] } });
+    const output = checks[0] as {
+      head_sha: string;
+      output: { annotations: Record<string, unknown>[] };
+    };
     expect(output.head_sha).toBe(HEAD_SHA);
-    expect(output.output.annotations).toEqual([expect.objectContaining({ path: "src/db.js", start_line: 12 })]);
+    expect(output.output.annotations).toEqual([
+      expect.objectContaining({ path: "src/db.js", start_line: 12 }),
+    ]);
   });
 });
 
@@ -108,11 +148,15 @@ describe("GitHub refusing or failing a review", () => {
     mockPull({ number: 7 }, 2);
     mockPullFiles(7, [{ filename: "src/db.js", patch: DB_PATCH }]);
     mockThreads();
-    const isXss = (body: { comments: { body: string }[] }) => body.comments.some((c) => c.body.includes("js.xss"));
+    const isXss = (body: { comments: { body: string }[] }) =>
+      body.comments.some((c) => c.body.includes("js.xss"));
     const posted = capture<{ event?: string; comments: { body: string }[] }>(
       "post",
       `${REPO_PATH}/pulls/7/reviews`,
-      (body) => (isXss(body) ? [422, { message: "Unprocessable Entity", errors: ["Line could not be resolved"] }] : [200, { id: body.event ? 900 : 901 }]),
+      (body) =>
+        isXss(body)
+          ? [422, { message: "Unprocessable Entity", errors: ["Line could not be resolved"] }]
+          : [200, { id: body.event ? 900 : 901 }],
       4,
     );
     nock(API).delete(`${REPO_PATH}/pulls/7/reviews/901`).reply(200, {});
@@ -125,7 +169,8 @@ describe("GitHub refusing or failing a review", () => {
     expect(final?.event).toBe("COMMENT");
     expect(final?.comments).toHaveLength(1);
     expect(final?.comments[0]?.body).toContain("js.sqli");
-    const annotations = (checks[0] as { output: { annotations: { title: string }[] } }).output.annotations;
+    const annotations = (checks[0] as { output: { annotations: { title: string }[] } }).output
+      .annotations;
     expect(annotations.map((a) => a.title).join()).toContain("js.xss");
   });
 
@@ -136,7 +181,10 @@ describe("GitHub refusing or failing a review", () => {
     mockPull({ number: 7 }, 2);
     mockPullFiles(7, [{ filename: "src/db.js", patch: DB_PATCH }]);
     mockThreads();
-    const posted = capture("post", `${REPO_PATH}/pulls/7/reviews`, () => [502, { message: "Bad Gateway" }]);
+    const posted = capture("post", `${REPO_PATH}/pulls/7/reviews`, () => [
+      502,
+      { message: "Bad Gateway" },
+    ]);
     nock(API)
       .get(`${REPO_PATH}/pulls/7/reviews`)
       .query({ per_page: "100" })

@@ -14,27 +14,57 @@ const RUNS = 25;
 const runIds = Array.from({ length: RUNS }, (_, i) => 1001 + i);
 const pullOf = (runId: number) => runId - 1000;
 const shaOf = (runId: number) => runId.toString(16).padStart(40, "0");
-const runOptions = (runId: number) => ({ runId, pullNumbers: [pullOf(runId)], headSha: shaOf(runId), headBranch: `feature-${pullOf(runId)}` });
-const ZIP = zipOf({ "semgrep.sarif": sarifLog([{ uri: "src/db.js", startLine: 12, lineHash: "1:1" }]) });
+const runOptions = (runId: number) => ({
+  runId,
+  pullNumbers: [pullOf(runId)],
+  headSha: shaOf(runId),
+  headBranch: `feature-${pullOf(runId)}`,
+});
+const ZIP = zipOf({
+  "semgrep.sarif": sarifLog([{ uri: "src/db.js", startLine: 12, lineHash: "1:1" }]),
+});
 
 /** A stateless fake of the routes an analysis calls, counting the writes. */
 function fakeGitHub(): { reviews: Map<number, number>; checkRuns: Map<string, number> } {
   const reviews = new Map<number, number>();
   const checkRuns = new Map<string, number>();
   const api = nock(API).persist();
-  api.get(/\/repos\/acme\/shop\/actions\/runs\/(\d+)$/).reply((uri) => [200, workflowRunApi(runOptions(Number(/(\d+)$/.exec(uri)![1])))]);
+  api
+    .get(/\/repos\/acme\/shop\/actions\/runs\/(\d+)$/)
+    .reply((uri) => [200, workflowRunApi(runOptions(Number(/(\d+)$/.exec(uri)![1])))]);
   api.get(/\/contents\/\.github%2Fguardrail\.yml/).reply(404, { message: "Not Found" });
   api.get(/\/actions\/runs\/(\d+)\/artifacts/).reply((uri) => {
     const id = Number(/runs\/(\d+)\//.exec(uri)![1]);
-    return [200, { total_count: 1, artifacts: [{ id, name: "semgrep-sarif", size_in_bytes: ZIP.length, expired: false }] }];
+    return [
+      200,
+      {
+        total_count: 1,
+        artifacts: [{ id, name: "semgrep-sarif", size_in_bytes: ZIP.length, expired: false }],
+      },
+    ];
   });
   api.get(/\/actions\/artifacts\/\d+\/zip/).reply(200, ZIP, { "content-type": "application/zip" });
   api.get(/\/repos\/acme\/shop\/pulls\/(\d+)$/).reply((uri) => {
     const pull = Number(/(\d+)$/.exec(uri)![1]);
-    return [200, pullRequestApi({ number: pull, headSha: shaOf(pull + 1000), headRef: `feature-${pull}` })];
+    return [
+      200,
+      pullRequestApi({ number: pull, headSha: shaOf(pull + 1000), headRef: `feature-${pull}` }),
+    ];
   });
-  api.get(/\/pulls\/\d+\/files/).reply(200, [{ filename: "src/db.js", status: "modified", patch: DB_PATCH }]);
-  api.post("/graphql").reply(200, { data: { repository: { pullRequest: { reviewThreads: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [] } } } } });
+  api
+    .get(/\/pulls\/\d+\/files/)
+    .reply(200, [{ filename: "src/db.js", status: "modified", patch: DB_PATCH }]);
+  api
+    .post("/graphql")
+    .reply(200, {
+      data: {
+        repository: {
+          pullRequest: {
+            reviewThreads: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [] },
+          },
+        },
+      },
+    });
   api.post(/\/pulls\/(\d+)\/reviews/).reply((uri) => {
     const pull = Number(/pulls\/(\d+)\//.exec(uri)![1]);
     reviews.set(pull, (reviews.get(pull) ?? 0) + 1);
@@ -71,7 +101,14 @@ describePostgres("two instances on one PostgreSQL", () => {
       apps.push(
         await createTestApp({
           store,
-          queue: () => createPgBossQueue({ connectionString: schema.url, schema: `${schema.name}_boss`, workers: 2, maxAttempts: 3, log: pino({ level: "silent" }) }),
+          queue: () =>
+            createPgBossQueue({
+              connectionString: schema.url,
+              schema: `${schema.name}_boss`,
+              workers: 2,
+              maxAttempts: 3,
+              log: pino({ level: "silent" }),
+            }),
         }),
       );
     }
@@ -93,7 +130,11 @@ describePostgres("two instances on one PostgreSQL", () => {
     const deliveries = runIds.flatMap((runId) => [runId, runId]).sort(() => Math.random() - 0.5);
     await Promise.all(
       deliveries.map((runId, i) =>
-        apps[i % 2]!.probot.receive({ id: `delivery-${runId}`, name: "workflow_run", payload: workflowRunCompleted(runOptions(runId)) as never }),
+        apps[i % 2]!.probot.receive({
+          id: `delivery-${runId}`,
+          name: "workflow_run",
+          payload: workflowRunCompleted(runOptions(runId)) as never,
+        }),
       ),
     );
     for (const app of apps) await app.queue.start(app.runner);

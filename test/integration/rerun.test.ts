@@ -1,7 +1,18 @@
 import { describe, expect, it } from "@jest/globals";
 import nock from "nock";
 import { API } from "../helpers/test-app.js";
-import { capture, captureCheckRun, captureReview, mockArtifacts, mockConfig, mockPull, mockPullFiles, mockRun, mockThreads, REPO_PATH } from "../helpers/github-mocks.js";
+import {
+  capture,
+  captureCheckRun,
+  captureReview,
+  mockArtifacts,
+  mockConfig,
+  mockPull,
+  mockPullFiles,
+  mockRun,
+  mockThreads,
+  REPO_PATH,
+} from "../helpers/github-mocks.js";
 import { deliverRun, useTestApp } from "../helpers/integration.js";
 import { DB_PATCH, sarifLog, type ResultSpec } from "../helpers/sarif.js";
 import { zipOf } from "../helpers/zip.js";
@@ -13,17 +24,27 @@ const TWO: ResultSpec[] = [
 ];
 
 /** One analysis of run `runAttempt` reporting `results`; Guardrail's existing threads as given. */
-async function analyse(runAttempt: number, results: ResultSpec[], threads: Parameters<typeof mockThreads>[0] = []) {
+function analyse(
+  runAttempt: number,
+  results: ResultSpec[],
+  threads: Parameters<typeof mockThreads>[0] = [],
+) {
   mockRun({ pullNumbers: [7], runAttempt });
   mockConfig();
-  mockArtifacts([{ id: 10 + runAttempt, name: "semgrep-sarif", zip: zipOf({ "semgrep.sarif": sarifLog(results) }) }]);
+  mockArtifacts([
+    {
+      id: 10 + runAttempt,
+      name: "semgrep-sarif",
+      zip: zipOf({ "semgrep.sarif": sarifLog(results) }),
+    },
+  ]);
   mockPull({ number: 7 }, threads.length === 0 ? 2 : 1);
   mockPullFiles(7, [{ filename: "src/db.js", patch: DB_PATCH }]);
   mockThreads(threads);
 }
 
 async function firstRun(): Promise<{ body: string }[]> {
-  await analyse(1, TWO);
+  analyse(1, TWO);
   const reviews = captureReview(7);
   captureCheckRun(1);
   await deliverRun(harness.app, { pullNumbers: [7], runAttempt: 1 });
@@ -34,7 +55,11 @@ async function firstRun(): Promise<{ body: string }[]> {
 describe("re-runs", () => {
   it("writes nothing but the check run when the findings are unchanged", async () => {
     const comments = await firstRun();
-    await analyse(2, TWO, comments.map((c, i) => ({ id: `T${i}`, commentId: 100 + i, body: c.body })));
+    analyse(
+      2,
+      TWO,
+      comments.map((c, i) => ({ id: `T${i}`, commentId: 100 + i, body: c.body })),
+    );
     const checks = captureCheckRun(2);
 
     await deliverRun(harness.app, { pullNumbers: [7], runAttempt: 2 });
@@ -47,9 +72,17 @@ describe("re-runs", () => {
   it("resolves the thread of a fixed finding with a reply naming the commit", async () => {
     const comments = await firstRun();
     const xss = comments.findIndex((c) => c.body.includes("js.xss"));
-    await analyse(2, TWO.filter((r) => r.ruleId !== "js.xss"), comments.map((c, i) => ({ id: `T${i}`, commentId: 100 + i, body: c.body })));
+    analyse(
+      2,
+      TWO.filter((r) => r.ruleId !== "js.xss"),
+      comments.map((c, i) => ({ id: `T${i}`, commentId: 100 + i, body: c.body })),
+    );
     captureCheckRun(2);
-    const replies = capture<{ body: string }>("post", `${REPO_PATH}/pulls/7/comments/${100 + xss}/replies`, () => [201, { id: 1 }]);
+    const replies = capture<{ body: string }>(
+      "post",
+      `${REPO_PATH}/pulls/7/comments/${100 + xss}/replies`,
+      () => [201, { id: 1 }],
+    );
     const resolved = capture<{ query: string; variables: { id: string } }>(
       "post",
       "/graphql",
@@ -66,8 +99,25 @@ describe("re-runs", () => {
 
   it("is not fooled by a marker in a thread someone else started", async () => {
     const comments = await firstRun();
-    await analyse(2, TWO, comments.map((c, i) => ({ id: `T${i}`, commentId: 100 + i, body: c.body, author: "mallory" })));
-    nock(API).get(`${REPO_PATH}/pulls/7`).reply(200, { number: 7, state: "open", head: { sha: "a".repeat(40), ref: "feature", repo: { full_name: "acme/shop" } }, base: { ref: "main" }, user: { login: "dev" } });
+    analyse(
+      2,
+      TWO,
+      comments.map((c, i) => ({
+        id: `T${i}`,
+        commentId: 100 + i,
+        body: c.body,
+        author: "mallory",
+      })),
+    );
+    nock(API)
+      .get(`${REPO_PATH}/pulls/7`)
+      .reply(200, {
+        number: 7,
+        state: "open",
+        head: { sha: "a".repeat(40), ref: "feature", repo: { full_name: "acme/shop" } },
+        base: { ref: "main" },
+        user: { login: "dev" },
+      });
     const reviews = captureReview(7);
     captureCheckRun(2);
     await deliverRun(harness.app, { pullNumbers: [7], runAttempt: 2 });

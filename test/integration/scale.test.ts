@@ -1,5 +1,16 @@
 import { describe, expect, it } from "@jest/globals";
-import { capture, captureReview, mockNoCheckRuns, mockArtifacts, mockConfig, mockPull, mockPullFiles, mockRun, mockThreads, REPO_PATH } from "../helpers/github-mocks.js";
+import {
+  capture,
+  captureReview,
+  mockNoCheckRuns,
+  mockArtifacts,
+  mockConfig,
+  mockPull,
+  mockPullFiles,
+  mockRun,
+  mockThreads,
+  REPO_PATH,
+} from "../helpers/github-mocks.js";
 import { deliverRun, useTestApp } from "../helpers/integration.js";
 import { sarifLog, type ResultSpec } from "../helpers/sarif.js";
 import { zipOf } from "../helpers/zip.js";
@@ -19,19 +30,33 @@ const RESULTS: ResultSpec[] = FILES.flatMap((uri, i) =>
 );
 
 async function analyseAtScale(config: string | null) {
-  await harness.app.store.baselines.record({ repo: "acme/shop", branch: "main", sha: "c".repeat(40), tools: ["semgrep"], fingerprints: [], at: new Date() });
+  await harness.app.store.baselines.record({
+    repo: "acme/shop",
+    branch: "main",
+    sha: "c".repeat(40),
+    tools: ["semgrep"],
+    fingerprints: [],
+    at: new Date(),
+  });
   mockRun({ pullNumbers: [7] });
   mockConfig(config);
-  mockArtifacts([{ id: 11, name: "semgrep-sarif", zip: zipOf({ "semgrep.sarif": sarifLog(RESULTS) }) }]);
+  mockArtifacts([
+    { id: 11, name: "semgrep-sarif", zip: zipOf({ "semgrep.sarif": sarifLog(RESULTS) }) },
+  ]);
   mockPull({ number: 7 }, 2);
-  mockPullFiles(7, FILES.map((filename) => ({ filename, patch: "@@ -0,0 +1,3 @@\n+a\n+b\n+c" })));
+  mockPullFiles(
+    7,
+    FILES.map((filename) => ({ filename, patch: "@@ -0,0 +1,3 @@\n+a\n+b\n+c" })),
+  );
   mockThreads();
 }
 
 /** REST writes Guardrail made, as its own request metrics counted them. */
 async function restWrites(): Promise<number> {
   const metric = await harness.app.deps.metrics.githubRequests.get();
-  return metric.values.filter((v) => v.labels.route_class === "write").reduce((sum, v) => sum + v.value, 0);
+  return metric.values
+    .filter((v) => v.labels.route_class === "write")
+    .reduce((sum, v) => sum + v.value, 0);
 }
 
 describe("600 findings in 200 files", () => {
@@ -39,7 +64,11 @@ describe("600 findings in 200 files", () => {
     await analyseAtScale(null);
     const reviews = captureReview(7);
     mockNoCheckRuns();
-    const checks = capture<{ output: { annotations: unknown[]; summary: string; text?: string } }>("post", `${REPO_PATH}/check-runs`, () => [201, { id: 5 }]);
+    const checks = capture<{ output: { annotations: unknown[]; summary: string; text?: string } }>(
+      "post",
+      `${REPO_PATH}/check-runs`,
+      () => [201, { id: 5 }],
+    );
 
     await deliverRun(harness.app, { pullNumbers: [7] });
     await harness.app.runJobs();
@@ -61,7 +90,12 @@ describe("600 findings in 200 files", () => {
     captureReview(7);
     mockNoCheckRuns();
     capture("post", `${REPO_PATH}/check-runs`, () => [201, { id: 5 }]);
-    const patches = capture<{ output: { annotations: unknown[] } }>("patch", `${REPO_PATH}/check-runs/5`, () => [200, { id: 5 }], 3);
+    const patches = capture<{ output: { annotations: unknown[] } }>(
+      "patch",
+      `${REPO_PATH}/check-runs/5`,
+      () => [200, { id: 5 }],
+      3,
+    );
 
     await deliverRun(harness.app, { pullNumbers: [7] });
     await harness.app.runJobs();

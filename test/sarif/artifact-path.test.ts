@@ -3,8 +3,10 @@ import type { Run } from "sarif";
 import { pathContext, resolveArtifactPath, resolveUri } from "../../src/sarif/artifact-path.js";
 import { normalisePath, stripCheckoutPrefix, uriToPath } from "../../src/sarif/repo-path.js";
 
-const run = (extra: Record<string, unknown> = {}): Run =>
-  ({ tool: { driver: { name: "S" } }, ...extra });
+const run = (extra: Record<string, unknown> = {}): Run => ({
+  tool: { driver: { name: "S" } },
+  ...extra,
+});
 
 describe("normalisePath", () => {
   it.each([
