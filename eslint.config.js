@@ -9,6 +9,9 @@ export default tseslint.config(
       "node_modules/**",
       "*.config.js",
       "bench/**/*.js",
+      "scripts/**",
+      // plain JavaScript child processes that tests spawn
+      "**/*.mjs",
     ],
   },
   ...tseslint.configs.recommendedTypeChecked,
