@@ -1,0 +1,14 @@
+/**
+ * Rows per bulk statement (see bulk-text.ts: one parameter per column, not per cell). Large
+ * enough that a 100k-fingerprint baseline takes a few dozen statements, small enough that
+ * one statement's parameter stays a few hundred kilobytes.
+ */
+export const ROWS_PER_STATEMENT = 5_000;
+
+export function chunk<T>(items: readonly T[], size = ROWS_PER_STATEMENT): T[][] {
+  const chunks: T[][] = [];
+  for (let start = 0; start < items.length; start += size) {
+    chunks.push(items.slice(start, start + size));
+  }
+  return chunks;
+}

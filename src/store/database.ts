@@ -1,0 +1,126 @@
+import type { Generated } from "kysely";
+
+/**
+ * The tables as Kysely sees them. Times are epoch milliseconds (integer on SQLite, bigint on
+ * PostgreSQL) so both dialects compare and sort them the same way; booleans are 0/1 for the same
+ * reason; JSON is stored as text because it is only ever read back whole.
+ */
+
+export interface DeliveriesTable {
+  id: string;
+  event: string;
+  received_at: number;
+}
+
+export interface SuppressionsTable {
+  id: Generated<number>;
+  repo: string;
+  scope_kind: "finding" | "rule" | "path";
+  fingerprint: string | null;
+  tool: string | null;
+  rule_id: string | null;
+  path_glob: string | null;
+  reason: string;
+  justification: string;
+  author: string;
+  created_at: number;
+  expires_at: number | null;
+  source: string | null;
+  status: string;
+  finding_id: string | null;
+}
+
+export interface SuppressionAuditTable {
+  id: Generated<number>;
+  suppression_id: number;
+  action: string;
+  actor: string;
+  at: number;
+  comment_url: string | null;
+  details: string;
+}
+
+export interface AnalysesTable {
+  id: Generated<number>;
+  repo: string;
+  installation_id: number;
+  run_id: number;
+  run_attempt: number;
+  workflow_name: string;
+  event: string;
+  head_sha: string;
+  head_branch: string;
+  head_repo: string;
+  is_fork: number;
+  pr_numbers: string;
+  findings: string;
+  notes: string;
+  check_run_id: number | null;
+  created_at: number;
+}
+
+/** One row per pull request an analysis reported on, so "latest for PR n" is an index lookup. */
+export interface AnalysisPrsTable {
+  analysis_id: number;
+  repo: string;
+  pr_number: number;
+}
+
+/** A tool analysed on a tracked branch: its presence is what makes a baseline exist. */
+export interface BaselineToolsTable {
+  repo: string;
+  branch: string;
+  tool: string;
+  sha: string;
+  recorded_at: number;
+}
+
+export interface BaselineFingerprintsTable {
+  repo: string;
+  branch: string;
+  tool: string;
+  fingerprint: string;
+  severity: string;
+  first_seen_at: number;
+  first_seen_sha: string;
+  fixed_at: number | null;
+  fixed_sha: string | null;
+  /** 1 when it was in the first baseline of its branch and tool: it predates Guardrail. */
+  pre_existing: number;
+}
+
+export interface ReportedFingerprintsTable {
+  repo: string;
+  fingerprint: string;
+  reported_at: number;
+}
+
+export interface JobsTable {
+  id: Generated<number>;
+  name: string;
+  payload: string;
+  singleton_key: string | null;
+  state: string;
+  attempts: number;
+  max_attempts: number;
+  run_after: number;
+  locked_by: string | null;
+  locked_until: number | null;
+  last_error: string | null;
+  created_at: number;
+  finished_at: number | null;
+}
+
+export interface Database {
+  deliveries: DeliveriesTable;
+  suppressions: SuppressionsTable;
+  suppression_audit: SuppressionAuditTable;
+  analyses: AnalysesTable;
+  analysis_prs: AnalysisPrsTable;
+  baseline_tools: BaselineToolsTable;
+  baseline_fingerprints: BaselineFingerprintsTable;
+  reported_fingerprints: ReportedFingerprintsTable;
+  jobs: JobsTable;
+}
+
+export type StoreKind = "sqlite" | "postgres";

@@ -1,0 +1,32 @@
+import type { Kysely } from "kysely";
+import type { Database } from "./database.js";
+
+/** Webhook deliveries seen, so a redelivered `X-GitHub-Delivery` writes nothing. */
+export interface DeliveryStore {
+  /** True only the first time `id` is recorded, across every process sharing the store. */
+  recordDelivery(id: string, event: string, at?: Date): Promise<boolean>;
+  /** Forgets deliveries received before `olderThan`; returns how many. */
+  pruneDeliveries(olderThan: Date): Promise<number>;
+}
+
+export function createDeliveryStore(db: Kysely<Database>): DeliveryStore {
+  return {
+    async recordDelivery(id, event, at = new Date()) {
+      const inserted = await db
+        .insertInto("deliveries")
+        .values({ id, event, received_at: at.getTime() })
+        .onConflict((oc) => oc.column("id").doNothing())
+        .returning("id")
+        .execute();
+      return inserted.length === 1;
+    },
+
+    async pruneDeliveries(olderThan) {
+      const result = await db
+        .deleteFrom("deliveries")
+        .where("received_at", "<", olderThan.getTime())
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+  };
+}
