@@ -185,3 +185,22 @@ export function reviewCommentCreated(options: {
     sender: { ...(payload.sender as object), login: options.login ?? "alice", type: "User" },
   };
 }
+
+/** `check_run.rerequested` for a Guardrail check run ("Re-run" in the checks tab). */
+export function checkRunRerequested(options: {
+  externalId: string;
+  name?: string;
+}): Record<string, unknown> {
+  const payload = example("check_run", "rerequested");
+  return {
+    ...payload,
+    installation: { id: INSTALLATION_ID, node_id: "x" },
+    repository: repository(),
+    check_run: {
+      ...(payload.check_run as object),
+      name: options.name ?? "Guardrail",
+      external_id: options.externalId,
+      head_sha: HEAD_SHA,
+    },
+  };
+}

@@ -239,6 +239,46 @@ describe("/guardrail in the conversation", () => {
     expect(all.map((s) => s.status)).toEqual(["lifted"]);
   });
 
+  it("ignore <GR-id> works on a finding shown only as an annotation", async () => {
+    await harness.app.store.baselines.record({
+      repo: "acme/shop",
+      branch: "main",
+      sha: "c".repeat(40),
+      tools: ["semgrep"],
+      fingerprints: [],
+      at: new Date(),
+    });
+    mockRun({ pullNumbers: [7] });
+    mockConfig();
+    mockArtifacts([
+      {
+        id: 11,
+        name: "semgrep-sarif",
+        zip: zipOf({ "semgrep.sarif": sarifLog(RESULTS.slice(1)) }),
+      },
+    ]);
+    mockPull({ number: 7 });
+    mockPullFiles(7, [{ filename: "src/db.js", patch: DB_PATCH }]);
+    mockThreads();
+    const checks = captureCheckRun(1);
+    await deliverRun(harness.app, { pullNumbers: [7] });
+    await harness.app.runJobs();
+    const annotation = (
+      checks[0] as { conclusion: string; output: { annotations: { title: string }[] } }
+    ).output.annotations[0];
+    expect(checks[0]).toMatchObject({ conclusion: "neutral" }); // new, medium: reported, not blocking
+    const id = /GR-[0-9a-f]{8}/.exec(annotation!.title)![0];
+
+    expectReaction("issues", 5001);
+    mockRole("alice", "write");
+    mockConfig();
+    const patches = expectReevaluation([]);
+    const replies = conversationReply();
+    await say(`/guardrail ignore ${id} tests only reachable from the test harness`);
+    expect(patches[0]).toMatchObject({ conclusion: "success" });
+    expect(replies[0]?.body).toContain(id);
+  });
+
   it.each([
     ["an unknown id", "/guardrail ignore GR-00000000 fp nope", /GR-00000000 is not a finding/],
     ["a missing justification", "/guardrail ignore GR-12345678 fp", /justification/i],
