@@ -7,6 +7,7 @@ import { BlobCache } from "./github/blob-cache.js";
 import { createOctokitClass } from "./github/octokit.js";
 import { createRoutes } from "./http/routes.js";
 import { createJobRunner } from "./jobs/run-job.js";
+import { scheduleMaintenance } from "./maintenance.js";
 import { createMetrics } from "./metrics/metrics.js";
 import { refreshGauges } from "./metrics/refresh-gauges.js";
 import { createQueue } from "./queue/create-queue.js";
@@ -56,12 +57,14 @@ export async function startGuardrail(env: Env, log: Logger): Promise<RunningGuar
   await server.start();
   if (!app) throw new Error("Probot did not load the app");
   await queue.start(createJobRunner(app, deps));
+  const stopMaintenance = scheduleMaintenance(store, log);
 
   return {
     server,
     deps,
     async stop() {
       stopping = true;
+      stopMaintenance();
       await server.stop();
       await queue.stop();
       await store.close();
