@@ -104,8 +104,9 @@ function strictParse<T extends NonNullable<ParseArgsConfig["options"]>>(
   try {
     return parseArgs({ args: [...args], options, strict: true, allowPositionals: true });
   } catch (error) {
-    // node:util phrases these well ("Unknown option '--x'"); keep its first line.
-    throw new CliError(firstLine(error));
+    // node:util phrases these well ("Unknown option '--x'"), then suggests `--` for positionals
+    // starting with "-", which no argument of guardrail is.
+    throw new CliError(firstLine(error).replace(/\. To specify a positional .*$/, ""));
   }
 }
 

@@ -52,7 +52,7 @@ export async function runCheck(
     root,
     options.config === undefined ? undefined : resolve(context.cwd, options.config),
   );
-  const inputs = await readSarifInputs(options.sarif.map((path) => resolve(context.cwd, path)));
+  const inputs = await readSarifInputs(options.sarif, context.cwd);
   const suppressions =
     options.suppressions === undefined
       ? []

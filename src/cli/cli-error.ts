@@ -13,6 +13,13 @@ export class CliError extends Error {
 
 /** The first line of an error's message, for errors that come from libraries. */
 export function firstLine(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
+  // Not `instanceof Error`: errors from another realm (vm, worker) are objects with a message too.
+  const message =
+    typeof error === "object" &&
+    error !== null &&
+    "message" in error &&
+    typeof error.message === "string"
+      ? error.message
+      : String(error);
   return message.split("\n")[0] ?? message;
 }

@@ -71,14 +71,15 @@ export function defaultBranch(root: string): DefaultBranch | undefined {
   return name === undefined ? undefined : { name, ref: name };
 }
 
-/** The branch a ref names (`main`, `origin/release/1` → `release/1`); undefined for a SHA or tag. */
+/**
+ * The branch a ref names (`main`, `origin/release/1` → `release/1`); undefined for anything else
+ * (a SHA, a tag, `HEAD`, `main~1`): `HEAD` is the work under review, not its target.
+ */
 export function branchOf(root: string, ref: string): string | undefined {
-  if (ref.startsWith("-")) return undefined;
-  const out = git(root, ["rev-parse", "--symbolic-full-name", ref]);
-  const full = out.ok ? out.stdout.trim() : "";
-  if (full.startsWith("refs/heads/")) return full.slice("refs/heads/".length);
-  const remote = /^refs\/remotes\/[^/]+\/(.+)$/.exec(full);
-  return remote?.[1];
+  const candidates = ref.startsWith("refs/") ? [ref] : [`refs/heads/${ref}`, `refs/remotes/${ref}`];
+  const found = candidates.find((full) => git(root, ["show-ref", "--verify", "--quiet", full]).ok);
+  if (found?.startsWith("refs/heads/")) return found.slice("refs/heads/".length);
+  return found === undefined ? undefined : /^refs\/remotes\/[^/]+\/(.+)$/.exec(found)?.[1];
 }
 
 export function mergeBase(root: string, a: string, b: string): string | undefined {

@@ -1,10 +1,9 @@
 #!/usr/bin/env node
 /** The `guardrail` bin: parse, run one command, write its output, set the exit code. */
 import { parseCommand, type Command } from "./args.js";
-import { runCheck, type CommandOutput } from "./check.js";
+import type { CommandOutput } from "./check.js";
 import { CliError, EXIT_PASSED, EXIT_USAGE_OR_INPUT } from "./cli-error.js";
 import { useColour } from "./colours.js";
-import { runExport } from "./export-suppressions.js";
 import { helpText, packageVersion } from "./help.js";
 
 async function run(command: Command): Promise<CommandOutput> {
@@ -14,17 +13,22 @@ async function run(command: Command): Promise<CommandOutput> {
       return { stdout: helpText(command.topic), stderr: "", exitCode: EXIT_PASSED };
     case "version":
       return { stdout: `${packageVersion()}\n`, stderr: "", exitCode: EXIT_PASSED };
-    case "check":
+    // Loaded on demand: help and --version should not wait for the SARIF schema or the store.
+    case "check": {
+      const { runCheck } = await import("./check.js");
       return runCheck(command.options, {
         ...context,
         colour: useColour(process.stdout.isTTY === true, process.env),
       });
-    case "export":
+    }
+    case "export": {
+      const { runExport } = await import("./export-suppressions.js");
       return runExport(command.options, {
         ...context,
         databaseUrl: process.env.DATABASE_URL,
         version: packageVersion(),
       });
+    }
   }
 }
 
