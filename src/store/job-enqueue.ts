@@ -25,19 +25,18 @@ export function enqueueJob(
       run_after: (input.runAfter ?? new Date()).getTime(),
       last_error: null,
     };
-    const queued =
+    // One guarded UPDATE, not read-then-write: a claimer may take the queued job in between.
+    const replaced =
       key === null
         ? undefined
         : await trx
-            .selectFrom("jobs")
-            .select("id")
+            .updateTable("jobs")
+            .set(job)
             .where("singleton_key", "=", key)
             .where("state", "=", "queued")
+            .returning("id")
             .executeTakeFirst();
-    if (queued !== undefined) {
-      await trx.updateTable("jobs").set(job).where("id", "=", queued.id).execute();
-      return { id: queued.id, created: false };
-    }
+    if (replaced !== undefined) return { id: replaced.id, created: false };
     const { id } = await trx
       .insertInto("jobs")
       .values({
