@@ -1,7 +1,8 @@
-import { beforeAll, describe, expect, it } from "@jest/globals";
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { fileURLToPath } from "node:url";
 import {
   ensureBuilt,
+  removeTempDirs,
   FEATURE_APP,
   git,
   makeRepo,
@@ -22,6 +23,7 @@ const INVALID_SARIF = fileURLToPath(
 const ANSI = /\u001B\[/;
 
 beforeAll(ensureBuilt, 180_000);
+afterAll(removeTempDirs);
 
 describe("guardrail check: the gate decides the exit code", () => {
   it("exits 1 on a new blocking finding and groups findings as the check run does", () => {

@@ -1,8 +1,9 @@
-import { beforeAll, describe, expect, it } from "@jest/globals";
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import type { Log } from "sarif";
 import { readSarif } from "../../src/sarif/read-sarif.js";
 import {
   ensureBuilt,
+  removeTempDirs,
   makeRepo,
   NEW_LINE,
   OLD_LINE,
@@ -14,6 +15,7 @@ import {
 } from "./cli-harness.js";
 
 beforeAll(ensureBuilt, 180_000);
+afterAll(removeTempDirs);
 
 interface JsonReport {
   gate: { conclusion: string; blocked: boolean; failOn: string };

@@ -96,8 +96,17 @@ export function git(cwd: string, args: readonly string[]): string {
   return run.stdout;
 }
 
+const created: string[] = [];
+
 export function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), "guardrail-cli-"));
+  const dir = mkdtempSync(join(tmpdir(), "guardrail-cli-"));
+  created.push(dir);
+  return dir;
+}
+
+/** For afterAll: every directory tempDir and makeRepo made in this test file. */
+export function removeTempDirs(): void {
+  for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
 export function writeFile(dir: string, path: string, content: string): string {

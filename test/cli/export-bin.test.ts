@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "@jest/globals";
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import type { Log } from "sarif";
@@ -6,6 +6,7 @@ import { parse } from "yaml";
 import { readSarif } from "../../src/sarif/read-sarif.js";
 import {
   ensureBuilt,
+  removeTempDirs,
   git,
   makeRepo,
   NEW_LINE,
@@ -19,6 +20,7 @@ import {
 const OPEN_STORE = new URL("../../dist/store/open-store.js", import.meta.url).href;
 
 beforeAll(ensureBuilt, 180_000);
+afterAll(removeTempDirs);
 
 interface Seed {
   repo: string;
