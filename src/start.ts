@@ -11,6 +11,7 @@ import { scheduleMaintenance } from "./maintenance.js";
 import { createMetrics } from "./metrics/metrics.js";
 import { refreshGauges } from "./metrics/refresh-gauges.js";
 import { createQueue } from "./queue/create-queue.js";
+import { prepareSarifValidator } from "./sarif/schema-validator.js";
 import { openStore } from "./store/open-store.js";
 
 export interface RunningGuardrail {
@@ -21,6 +22,7 @@ export interface RunningGuardrail {
 }
 
 export async function startGuardrail(env: Env, log: Logger): Promise<RunningGuardrail> {
+  prepareSarifValidator();
   const metrics = createMetrics();
   const store = await openStore(env.DATABASE_URL, { log });
   const queue = await createQueue({ store, databaseUrl: env.DATABASE_URL, env, log });

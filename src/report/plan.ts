@@ -55,13 +55,17 @@ export function planReport(input: PlanInput): ReportPlan {
   const { config, diff, alreadyCommented } = input;
   const plan: ReportPlan = { comments: [], annotations: [], existingComments: [], omitted: [] };
   const reportable = input.triaged.filter((t) => t.isNew && t.suppressedBy === null);
+  // The cap holds for the pull request, not for each review: comments already there use it up,
+  // so a re-run of a PR over the cap posts no further review (design: it writes only the check run).
+  const commentedBefore = reportable.filter((t) => alreadyCommented.has(t.finding.fingerprint));
+  const inlineRoom = Math.max(0, config.maxInlineComments - commentedBefore.length);
   for (const triaged of sortMostSevereFirst(reportable)) {
     if (alreadyCommented.has(triaged.finding.fingerprint)) {
       plan.existingComments.push(triaged);
       continue;
     }
     const comment = plannedComment(triaged, input);
-    if (comment !== null && plan.comments.length < config.maxInlineComments) {
+    if (comment !== null && plan.comments.length < inlineRoom) {
       plan.comments.push(comment);
       continue;
     }

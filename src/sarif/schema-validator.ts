@@ -47,6 +47,14 @@ function validators(): Validators {
   return compiled;
 }
 
+/**
+ * Compiles the schema now rather than on the first SARIF file: compiling takes about a second of
+ * blocked event loop, which would otherwise delay that analysis and every webhook arriving meanwhile.
+ */
+export function prepareSarifValidator(): void {
+  validators();
+}
+
 function toViolation(error: ErrorObject, prefix: string): SchemaViolation {
   const params: Record<string, unknown> = error.params;
   const missing = error.keyword === "required" ? params["missingProperty"] : undefined;

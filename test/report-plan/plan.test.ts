@@ -225,6 +225,20 @@ describe("planReport: caps and ordering", () => {
     );
   });
 
+  it("counts comments already on the pull request against the inline cap", () => {
+    // A re-run of a PR over the cap: the comments from before fill it, so no new review.
+    expect(summary(plan(all, { maxInlineComments: 2 }, ["crit", "high-a2"]))).toEqual({
+      comments: [],
+      annotations: ["high-a3", "high-b", "low", "note"],
+      existing: ["crit", "high-a2"],
+      omitted: [],
+    });
+    expect(summary(plan(all, { maxInlineComments: 3 }, ["low"])).comments).toEqual([
+      "crit",
+      "high-a2",
+    ]);
+  });
+
   it("shows each reportable finding exactly once", () => {
     const mixed = [...all, inline, notCommentable, noPatch, fileLevel, elsewhere, onContext];
     const p = plan(mixed, { maxInlineComments: 3, maxAnnotations: 4 }, ["low"]);
