@@ -43,7 +43,7 @@ function rule(index) {
   };
 }
 
-function filePath(index) {
+export function filePath(index) {
   return `src/module-${index % 40}/component-${index}.js`;
 }
 
@@ -109,8 +109,7 @@ export function fileCountFor(resultCount) {
 }
 
 /** The SARIF log's bytes for `resultCount` results. */
-export function generateSarif(resultCount) {
-  const fileCount = fileCountFor(resultCount);
+export function generateSarif(resultCount, fileCount = fileCountFor(resultCount)) {
   const results = Array.from({ length: resultCount }, (_, i) => result(i, fileCount));
   const log = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
@@ -135,10 +134,10 @@ export function generateSarif(resultCount) {
 }
 
 /** The source files the log points into, as the analysed commit holds them. */
-export function generateFiles(resultCount) {
+export function generateFiles(resultCount, fileCount = fileCountFor(resultCount)) {
   const files = new Map();
   const encoder = new TextEncoder();
-  for (let i = 0; i < fileCountFor(resultCount); i += 1) {
+  for (let i = 0; i < fileCount; i += 1) {
     files.set(filePath(i), encoder.encode(fileContent(i)));
   }
   return files;
