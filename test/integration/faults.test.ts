@@ -28,17 +28,14 @@ describe("GitHub rate limits and server errors", () => {
   it("waits out a secondary rate limit (retry-after) and goes on", async () => {
     mockRun({ pullNumbers: [] });
     mockConfig();
-    nock(API)
-      .get(`${REPO_PATH}/actions/runs/9001/artifacts`)
-      .query(true)
-      .reply(
-        403,
-        {
-          message:
-            "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.",
-        },
-        { "retry-after": "1" },
-      );
+    nock(API).get(`${REPO_PATH}/actions/runs/9001/artifacts`).query(true).reply(
+      403,
+      {
+        message:
+          "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.",
+      },
+      { "retry-after": "1" },
+    );
     mockArtifacts([]);
     const started = Date.now();
     await deliverRun(harness.app, {});

@@ -54,17 +54,15 @@ function fakeGitHub(): { reviews: Map<number, number>; checkRuns: Map<string, nu
   api
     .get(/\/pulls\/\d+\/files/)
     .reply(200, [{ filename: "src/db.js", status: "modified", patch: DB_PATCH }]);
-  api
-    .post("/graphql")
-    .reply(200, {
-      data: {
-        repository: {
-          pullRequest: {
-            reviewThreads: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [] },
-          },
+  api.post("/graphql").reply(200, {
+    data: {
+      repository: {
+        pullRequest: {
+          reviewThreads: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [] },
         },
       },
-    });
+    },
+  });
   api.post(/\/pulls\/(\d+)\/reviews/).reply((uri) => {
     const pull = Number(/pulls\/(\d+)\//.exec(uri)![1]);
     reviews.set(pull, (reviews.get(pull) ?? 0) + 1);
