@@ -1,11 +1,11 @@
 import { RequestError } from "@octokit/request-error";
 import { artifactLimitsFromEnv } from "../artifacts/limits.js";
 import { loadConfig } from "../config/load-config.js";
-import { branchMatcher, matchesArtifactName } from "../config/match.js";
+import { matchesArtifactName } from "../config/match.js";
 import { parseConfig } from "../config/parse-config.js";
 import type { GuardrailConfig } from "../config/schema.js";
 import { buildDiffMap } from "../diff/build-diff-map.js";
-import type { Finding, Note } from "../findings/finding.js";
+import type { Note } from "../findings/finding.js";
 import { listRunArtifacts } from "../github/artifacts.js";
 import { listPullFiles } from "../github/pull-files.js";
 import { resolvePullRequests } from "../github/pull-requests.js";
@@ -18,6 +18,7 @@ import { identifyFindings } from "./identify-findings.js";
 import { publish } from "./publish.js";
 import { readFindings } from "./read-findings.js";
 import { checkNameFor } from "./check-name.js";
+import { isTracked, recordBaseline, recordOutcome } from "./record-analysis.js";
 import { getWorkflowRun, type WorkflowRun } from "../github/workflow-runs.js";
 
 /**
@@ -60,7 +61,7 @@ export async function analyseRun(ctx: JobContext, job: AnalyseRunJob): Promise<v
   const pulls = await resolvePullRequests(github, run);
   const isFork = run.headRepo.toLowerCase() !== repoKey;
   if (!isFork && pulls.length === 0 && isTracked(config, run.headBranch, run.defaultBranch)) {
-    await recordBaseline(ctx, repoKey, run, findings);
+    await recordBaseline(ctx, { repoKey, run, findings, toolNames: read.toolNames });
   }
 
   const checkName = await checkNameFor(deps.store, repoKey, run);
@@ -93,13 +94,7 @@ export async function analyseRun(ctx: JobContext, job: AnalyseRunJob): Promise<v
       reviewMarker: `<!-- guardrail:review run=${run.id}:${job.runAttempt} pr=${pr?.number ?? 0} -->`,
     });
     checkRunId ??= published.checkRunId;
-    recordMetrics(ctx, published.evaluation.triaged);
-    if (pr) {
-      const reported = published.evaluation.triaged
-        .filter((t) => t.isNew)
-        .map((t) => t.finding.fingerprint);
-      await deps.store.baselines.markReported(repoKey, reported, new Date());
-    }
+    await recordOutcome(ctx, repoKey, published.evaluation.triaged, pr !== null);
   }
 
   await deps.store.analyses.save({
@@ -147,41 +142,6 @@ async function fetchRun(ctx: JobContext, job: AnalyseRunJob): Promise<WorkflowRu
       );
     }
     throw error;
-  }
-}
-
-function isTracked(config: GuardrailConfig, branch: string, defaultBranch: string): boolean {
-  return branch !== "" && branchMatcher(config.tracked_branches, defaultBranch)(branch) !== null;
-}
-
-async function recordBaseline(
-  ctx: JobContext,
-  repoKey: string,
-  run: WorkflowRun,
-  findings: Finding[],
-): Promise<void> {
-  const tools = [...new Set(findings.map((f) => f.tool.name.toLowerCase()))];
-  await ctx.deps.store.baselines.record({
-    repo: repoKey,
-    branch: run.headBranch,
-    sha: run.headSha,
-    tools,
-    fingerprints: findings.map((f) => ({
-      tool: f.tool.name.toLowerCase(),
-      fingerprint: f.fingerprint,
-      severity: f.severity,
-    })),
-    at: new Date(),
-  });
-}
-
-function recordMetrics(
-  ctx: JobContext,
-  triaged: { finding: Finding; isNew: boolean; suppressedBy: unknown }[],
-): void {
-  for (const t of triaged) {
-    const disposition = t.suppressedBy ? "suppressed" : t.isNew ? "new" : "existing";
-    ctx.deps.metrics.findings.inc({ severity: t.finding.severity, disposition });
   }
 }
 

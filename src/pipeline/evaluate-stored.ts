@@ -1,0 +1,41 @@
+import type { GuardrailThread } from "../github/review-threads.js";
+import type { JobContext } from "../jobs/job-context.js";
+import { evaluate, type Evaluation } from "./evaluate.js";
+import type { PublishInput } from "./publish.js";
+
+/** How far back an expiry is still worth mentioning in the summary. */
+const EXPIRED_LOOKBACK_MS = 30 * 24 * 3600 * 1000;
+
+/** The judgement on an analysis with the store's current baseline and suppressions. */
+export async function evaluateStored(
+  ctx: JobContext,
+  input: PublishInput,
+  threads: GuardrailThread[],
+): Promise<Evaluation> {
+  const repoKey = `${input.owner}/${input.repo}`.toLowerCase();
+  const now = new Date();
+  const baseBranch = input.pr?.baseRef ?? input.defaultBranch;
+  const [baseline, suppressions, expiredSuppressions] = await Promise.all([
+    ctx.deps.store.baselines.get(repoKey, baseBranch),
+    ctx.deps.store.suppressions.listActive(repoKey, now),
+    ctx.deps.store.suppressions.listExpiredSince(
+      repoKey,
+      new Date(now.getTime() - EXPIRED_LOOKBACK_MS),
+      now,
+    ),
+  ]);
+  return evaluate({
+    findings: input.findings,
+    diff: input.diff,
+    baseline,
+    suppressions,
+    expiredSuppressions,
+    config: input.config,
+    isFork: input.isFork,
+    baseBranch,
+    defaultBranch: input.defaultBranch,
+    readErrors: input.readErrors,
+    alreadyCommented: new Set(threads.map((t) => t.fingerprint)),
+    now,
+  });
+}

@@ -1,0 +1,51 @@
+import { branchMatcher } from "../config/match.js";
+import type { GuardrailConfig } from "../config/schema.js";
+import type { Finding } from "../findings/finding.js";
+import type { WorkflowRun } from "../github/workflow-runs.js";
+import type { JobContext } from "../jobs/job-context.js";
+import type { TriagedFinding } from "../triage/disposition.js";
+
+/** Pushes to these branches set their baseline (`tracked_branches`, `$default` included). */
+export function isTracked(config: GuardrailConfig, branch: string, defaultBranch: string): boolean {
+  return branch !== "" && branchMatcher(config.tracked_branches, defaultBranch)(branch) !== null;
+}
+
+/**
+ * The branch's baseline becomes what this run found, per tool. Every tool that ran counts, even
+ * with no result: that is how its earlier findings are known to be fixed.
+ */
+export async function recordBaseline(
+  ctx: JobContext,
+  input: { repoKey: string; run: WorkflowRun; findings: Finding[]; toolNames: string[] },
+): Promise<void> {
+  const tools = new Set(input.toolNames.map((name) => name.toLowerCase()));
+  for (const finding of input.findings) tools.add(finding.tool.name.toLowerCase());
+  await ctx.deps.store.baselines.record({
+    repo: input.repoKey,
+    branch: input.run.headBranch,
+    sha: input.run.headSha,
+    tools: [...tools],
+    fingerprints: input.findings.map((f) => ({
+      tool: f.tool.name.toLowerCase(),
+      fingerprint: f.fingerprint,
+      severity: f.severity,
+    })),
+    at: new Date(),
+  });
+}
+
+/** Metrics by disposition; and what a PR reported, for the escape rate. */
+export async function recordOutcome(
+  ctx: JobContext,
+  repoKey: string,
+  triaged: TriagedFinding[],
+  isPullRequest: boolean,
+): Promise<void> {
+  for (const t of triaged) {
+    const disposition = t.suppressedBy ? "suppressed" : t.isNew ? "new" : "existing";
+    ctx.deps.metrics.findings.inc({ severity: t.finding.severity, disposition });
+  }
+  if (!isPullRequest) return;
+  const reported = triaged.filter((t) => t.isNew).map((t) => t.finding.fingerprint);
+  await ctx.deps.store.baselines.markReported(repoKey, reported, new Date());
+}
