@@ -1,0 +1,60 @@
+import type { SuppressionScope } from "../store/suppression.js";
+import { safeInline } from "../report/sanitize.js";
+import { authorize } from "./authorize.js";
+import type { CommandSession } from "./command-session.js";
+import type { ParsedCommand, ScopeOption } from "./command.js";
+import type { FindingKey } from "./covering.js";
+import { describe, until, who } from "./describe-suppression.js";
+import { resolveExpiry } from "./expiry.js";
+import { inlineCode } from "./inline-code.js";
+
+/** Records a suppression (permission and expiry checked); returns the reply's paragraph. */
+export async function suppress(
+  session: CommandSession,
+  command: Extract<ParsedCommand, { kind: "suppress" }>,
+  key: FindingKey & { id: string },
+  index: number,
+): Promise<string> {
+  const scope = scopeOf(command.scope, key);
+  if (!scope)
+    return `⚠️ ${key.id} is no longer reported, so only ${inlineCode("--scope finding")} can apply to it.`;
+  const [config, role] = await Promise.all([session.config(), session.role()]);
+  const allowed = authorize({
+    role,
+    scope,
+    config: config.suppressions,
+    login: session.job.author,
+  });
+  if (!allowed.allowed) return `🚫 ${allowed.message} Nothing was suppressed.`;
+  const now = new Date();
+  const expiry = resolveExpiry(command.expires, config.suppressions.default_expiry, now);
+  if (!expiry.ok) return `⚠️ ${expiry.problem}`;
+  const { job } = session;
+  // One comment may hold several commands; each gets its own source so they stay distinct.
+  const source = index === 0 ? job.commentUrl : `${job.commentUrl}#command-${index + 1}`;
+  const suppression = await session.ctx.deps.store.suppressions.create({
+    repo: session.repoKey,
+    scope,
+    reason: command.reason,
+    justification: command.justification,
+    author: job.author,
+    createdAt: now,
+    expiresAt: expiry.expiresAt,
+    source,
+    findingId: key.id,
+    actor: job.author,
+    commentUrl: job.commentUrl,
+  });
+  session.changed = true;
+  session.ctx.deps.metrics.suppressions.inc({ reason: command.reason, action: "created" });
+  return `🔕 Suppressed ${describe(suppression, key.id)} as **${command.reason}** by ${who(job.author)}${until(suppression)}.\n> ${safeInline(command.justification, 300)}`;
+}
+
+function scopeOf(option: ScopeOption, key: FindingKey): SuppressionScope | null {
+  if (option.kind === "finding") return { kind: "finding", fingerprint: key.fingerprint };
+  if (!key.tool || !key.ruleId) return null;
+  const tool = key.tool.toLowerCase();
+  return option.kind === "rule"
+    ? { kind: "rule", tool, ruleId: key.ruleId }
+    : { kind: "path", tool, ruleId: key.ruleId, pathGlob: option.glob };
+}
