@@ -1,4 +1,5 @@
 import nock from "nock";
+import { zipOf } from "./zip.js";
 import { API } from "./test-app.js";
 import {
   OWNER,
@@ -176,3 +177,25 @@ export function captureReview(pullNumber: number, id = 808): Record<string, unkn
 }
 
 export { REPO_PATH };
+
+/** Every read of one PR analysis: run, config, one SARIF artifact, the PR, its files and threads. */
+export function mockPullAnalysis(options: {
+  run: RunOptions;
+  sarif: string;
+  files: PullFile[];
+  /** The PR is read once to resolve it and once more before a review is posted. */
+  pullReads?: number;
+  threads?: ThreadMock[];
+}): void {
+  const runId = options.run.runId ?? 9001;
+  const pull = options.run.pullNumbers?.[0] ?? 7;
+  mockRun(options.run);
+  mockConfig();
+  mockArtifacts(
+    [{ id: runId, name: "semgrep-sarif", zip: zipOf({ "semgrep.sarif": options.sarif }) }],
+    runId,
+  );
+  mockPull({ number: pull }, options.pullReads ?? 2);
+  mockPullFiles(pull, options.files);
+  mockThreads(options.threads ?? []);
+}

@@ -39,3 +39,15 @@ export async function deliverRun(
     payload: workflowRunCompleted(options) as never,
   });
 }
+
+/** The default branch has a baseline in which the semgrep findings of the test are absent (so new). */
+export async function emptyBaseline(app: TestApp): Promise<void> {
+  await app.store.baselines.record({
+    repo: "acme/shop",
+    branch: "main",
+    sha: "c".repeat(40),
+    tools: ["semgrep"],
+    fingerprints: [],
+    at: new Date(),
+  });
+}

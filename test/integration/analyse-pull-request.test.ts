@@ -9,7 +9,7 @@ import {
   mockRun,
   mockThreads,
 } from "../helpers/github-mocks.js";
-import { deliverRun as deliver, useTestApp } from "../helpers/integration.js";
+import { deliverRun as deliver, emptyBaseline, useTestApp } from "../helpers/integration.js";
 import { HEAD_SHA } from "../helpers/payloads.js";
 import { DB_PATCH, sarifLog } from "../helpers/sarif.js";
 import { zipOf } from "../helpers/zip.js";
@@ -85,14 +85,7 @@ describe("a same-repository pull request", () => {
   });
 
   it("annotates new findings outside commentable lines and counts the rest, against a baseline", async () => {
-    await harness.app.store.baselines.record({
-      repo: "acme/shop",
-      branch: "main",
-      sha: "c".repeat(40),
-      tools: ["semgrep"],
-      fingerprints: [],
-      at: new Date(),
-    });
+    await emptyBaseline(harness.app);
     mockRun({ pullNumbers: [7] });
     mockConfig();
     mockArtifacts([{ id: 11, name: "semgrep-sarif", zip: zipOf({ "semgrep.sarif": FINDINGS }) }]);

@@ -12,8 +12,9 @@ import {
   mockRun,
   mockThreads,
   REPO_PATH,
+  mockPullAnalysis,
 } from "../helpers/github-mocks.js";
-import { deliverRun, useTestApp } from "../helpers/integration.js";
+import { deliverRun, emptyBaseline, useTestApp } from "../helpers/integration.js";
 import { issueCommentCreated, reviewCommentCreated } from "../helpers/payloads.js";
 import { DB_PATCH, sarifLog, type ResultSpec } from "../helpers/sarif.js";
 import { zipOf } from "../helpers/zip.js";
@@ -28,14 +29,8 @@ const THREAD_COMMENT = 100;
 
 /** Analyse PR 7 once (check run 1 fails on the high SQLi finding); returns the posted comment bodies. */
 async function analysed(): Promise<{ sqli: string }> {
-  mockRun({ pullNumbers: [7] });
-  mockConfig();
-  mockArtifacts([
-    { id: 11, name: "semgrep-sarif", zip: zipOf({ "semgrep.sarif": sarifLog(RESULTS) }) },
-  ]);
-  mockPull({ number: 7 }, 2);
-  mockPullFiles(7, [{ filename: "src/db.js", patch: DB_PATCH }]);
-  mockThreads();
+  const files = [{ filename: "src/db.js", patch: DB_PATCH }];
+  mockPullAnalysis({ run: { pullNumbers: [7] }, sarif: sarifLog(RESULTS), files });
   const reviews = captureReview(7);
   const checks = captureCheckRun(1);
   await deliverRun(harness.app, { pullNumbers: [7] });
@@ -240,14 +235,7 @@ describe("/guardrail in the conversation", () => {
   });
 
   it("ignore <GR-id> works on a finding shown only as an annotation", async () => {
-    await harness.app.store.baselines.record({
-      repo: "acme/shop",
-      branch: "main",
-      sha: "c".repeat(40),
-      tools: ["semgrep"],
-      fingerprints: [],
-      at: new Date(),
-    });
+    await emptyBaseline(harness.app);
     mockRun({ pullNumbers: [7] });
     mockConfig();
     mockArtifacts([

@@ -13,7 +13,7 @@ import {
   mockThreads,
   REPO_PATH,
 } from "../helpers/github-mocks.js";
-import { deliverRun, useTestApp } from "../helpers/integration.js";
+import { deliverRun, emptyBaseline, useTestApp } from "../helpers/integration.js";
 import { HEAD_SHA, pullRequestApi } from "../helpers/payloads.js";
 import { DB_PATCH, sarifLog } from "../helpers/sarif.js";
 import { zipOf } from "../helpers/zip.js";
@@ -60,14 +60,7 @@ describe("pull requests from forks", () => {
 
 describe("placing comments", () => {
   it("never comments on a file without a patch, and annotates it instead", async () => {
-    await harness.app.store.baselines.record({
-      repo: "acme/shop",
-      branch: "main",
-      sha: "c".repeat(40),
-      tools: ["semgrep"],
-      fingerprints: [],
-      at: new Date(),
-    });
+    await emptyBaseline(harness.app);
     mockRun({ pullNumbers: [7] });
     mockConfig();
     artifactWith([{ uri: "dist/bundle.min.js", startLine: 1, lineHash: "1:1" }]);

@@ -5,17 +5,12 @@ import {
   capture,
   captureCheckRun,
   captureReview,
-  mockArtifacts,
-  mockConfig,
-  mockPull,
-  mockPullFiles,
-  mockRun,
-  mockThreads,
   REPO_PATH,
+  mockPullAnalysis,
+  type ThreadMock,
 } from "../helpers/github-mocks.js";
 import { deliverRun, useTestApp } from "../helpers/integration.js";
 import { DB_PATCH, sarifLog, type ResultSpec } from "../helpers/sarif.js";
-import { zipOf } from "../helpers/zip.js";
 
 const harness = useTestApp();
 const TWO: ResultSpec[] = [
@@ -24,23 +19,14 @@ const TWO: ResultSpec[] = [
 ];
 
 /** One analysis of run `runAttempt` reporting `results`; Guardrail's existing threads as given. */
-function analyse(
-  runAttempt: number,
-  results: ResultSpec[],
-  threads: Parameters<typeof mockThreads>[0] = [],
-) {
-  mockRun({ pullNumbers: [7], runAttempt });
-  mockConfig();
-  mockArtifacts([
-    {
-      id: 10 + runAttempt,
-      name: "semgrep-sarif",
-      zip: zipOf({ "semgrep.sarif": sarifLog(results) }),
-    },
-  ]);
-  mockPull({ number: 7 }, threads.length === 0 ? 2 : 1);
-  mockPullFiles(7, [{ filename: "src/db.js", patch: DB_PATCH }]);
-  mockThreads(threads);
+function analyse(runAttempt: number, results: ResultSpec[], threads: ThreadMock[] = []) {
+  mockPullAnalysis({
+    run: { pullNumbers: [7], runAttempt },
+    sarif: sarifLog(results),
+    files: [{ filename: "src/db.js", patch: DB_PATCH }],
+    pullReads: threads.length === 0 ? 2 : 1,
+    threads,
+  });
 }
 
 async function firstRun(): Promise<{ body: string }[]> {

@@ -11,7 +11,7 @@ import {
   mockThreads,
   REPO_PATH,
 } from "../helpers/github-mocks.js";
-import { deliverRun, useTestApp } from "../helpers/integration.js";
+import { deliverRun, emptyBaseline, useTestApp } from "../helpers/integration.js";
 import { sarifLog, type ResultSpec } from "../helpers/sarif.js";
 import { zipOf } from "../helpers/zip.js";
 
@@ -30,14 +30,7 @@ const RESULTS: ResultSpec[] = FILES.flatMap((uri, i) =>
 );
 
 async function analyseAtScale(config: string | null) {
-  await harness.app.store.baselines.record({
-    repo: "acme/shop",
-    branch: "main",
-    sha: "c".repeat(40),
-    tools: ["semgrep"],
-    fingerprints: [],
-    at: new Date(),
-  });
+  await emptyBaseline(harness.app);
   mockRun({ pullNumbers: [7] });
   mockConfig(config);
   mockArtifacts([

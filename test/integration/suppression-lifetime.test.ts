@@ -8,19 +8,17 @@ import {
   capture,
   captureCheckRun,
   captureReview,
-  mockArtifacts,
   mockConfig,
   mockPull,
   mockPullFiles,
-  mockRun,
   mockThreads,
   REPO_PATH,
+  mockPullAnalysis,
 } from "../helpers/github-mocks.js";
 import { deliverRun } from "../helpers/integration.js";
 import { checkRunRerequested, issueCommentCreated } from "../helpers/payloads.js";
 import { DB_PATCH, sarifLog } from "../helpers/sarif.js";
 import { API, createTestApp, mockAppAuth, type TestApp } from "../helpers/test-app.js";
-import { zipOf } from "../helpers/zip.js";
 
 const SARIF = sarifLog([
   { uri: "src/db.js", startLine: 12, lineHash: "1:1" },
@@ -45,15 +43,8 @@ async function appOnDisk(file = "g.db"): Promise<TestApp> {
 }
 
 function analysisOf(pull: number, runId: number, pullReads = 2): void {
-  mockRun({ runId, pullNumbers: [pull] });
-  mockConfig();
-  mockArtifacts(
-    [{ id: runId, name: "semgrep-sarif", zip: zipOf({ "semgrep.sarif": SARIF }) }],
-    runId,
-  );
-  mockPull({ number: pull }, pullReads);
-  mockPullFiles(pull, [{ filename: "src/db.js", patch: DB_PATCH }]);
-  mockThreads();
+  const files = [{ filename: "src/db.js", patch: DB_PATCH }];
+  mockPullAnalysis({ run: { runId, pullNumbers: [pull] }, sarif: SARIF, files, pullReads });
 }
 
 function done(): void {
