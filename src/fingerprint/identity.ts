@@ -48,8 +48,12 @@ export async function fingerprintFindings(
   raw: RawFinding[],
   getContent: ContentFetcher,
 ): Promise<{ findings: Finding[]; notes: Note[] }> {
-  const paths = raw.filter(needsContent).map((finding) => finding.location.path);
-  const hashesByPath = await lineHashesByPath(paths, getContent);
+  const lastLines = new Map<string, number>();
+  for (const { location } of raw.filter(needsContent)) {
+    const line = location.region?.startLine ?? 1;
+    lastLines.set(location.path, Math.max(line, lastLines.get(location.path) ?? 0));
+  }
+  const hashesByPath = await lineHashesByPath(lastLines, getContent);
   const notes = new Map<string, Note>();
   const identified = raw.map((finding) => {
     const { path } = finding.location;

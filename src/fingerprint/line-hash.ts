@@ -29,8 +29,12 @@ const imul = Math.imul;
 
 const decoder = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
 
-/** Hash of each line: index 0 is line 1. A trailing newline yields one more (empty) line. */
-export function computeLineHashes(content: Uint8Array | string): string[] {
+/**
+ * Hash of each line: index 0 is line 1. A trailing newline yields one more (empty) line.
+ * With `untilLine`, hashing stops once that line's hash is known: a line's hash and its `:n`
+ * count depend only on what comes before its window ends, so the result is the same prefix.
+ */
+export function computeLineHashes(content: Uint8Array | string, untilLine = Infinity): string[] {
   const text = typeof content === "string" ? content : decoder.decode(content);
   const window = new Uint16Array(BLOCK_SIZE);
   // Line number starting at each window slot, or -1.
@@ -66,6 +70,8 @@ export function computeLineHashes(content: Uint8Array | string): string[] {
       seen.set(hex, count);
       hashes[startedLine - 1] = `${hex}:${count}`;
       lineAt[index] = -1;
+      // Lines end their windows in order, so every earlier line is done too.
+      if (startedLine >= untilLine) return hashes;
     }
     if (i <= length) {
       if (lineStart) {

@@ -80,3 +80,18 @@ describe("computeLineHashes", () => {
     expect(performance.now() - started).toBeLessThan(5000);
   });
 });
+
+describe("computeLineHashes up to a line", () => {
+  const content = Array.from({ length: 300 }, (_, i) => `line ${i % 7} ${"x".repeat(i % 40)}`).join(
+    "\n",
+  );
+
+  it.each([1, 2, 50, 150, 299, 300])("gives the same first %i hashes as the whole file", (line) => {
+    const whole = computeLineHashes(content);
+    expect(computeLineHashes(content, line).slice(0, line)).toEqual(whole.slice(0, line));
+  });
+
+  it("stops early instead of hashing the whole file", () => {
+    expect(computeLineHashes(content, 10).length).toBeLessThan(300);
+  });
+});
