@@ -2,6 +2,7 @@ import { RequestError } from "@octokit/request-error";
 import { loadConfig } from "../config/load-config.js";
 import { parseConfig } from "../config/parse-config.js";
 import type { GuardrailConfig } from "../config/schema.js";
+import type { Finding } from "../findings/finding.js";
 import { getPullRequest, type PullRequestRef } from "../github/pull-requests.js";
 import type { CommandJob } from "../jobs/job.js";
 import type { JobContext } from "../jobs/job-context.js";
@@ -16,8 +17,10 @@ export class CommandSession {
   readonly repoKey: string;
   /** Set when a command changed suppressions: the check run is then re-evaluated once. */
   changed = false;
+  /** Findings whose suppressions a `/open` lifted: their threads are reopened. */
+  readonly reopened = new Set<string>();
   #pr?: Promise<PullRequestRef>;
-  #analysis?: Promise<StoredAnalysis | null>;
+  #analyses?: Promise<StoredAnalysis[]>;
   #role?: Promise<Role>;
   #config?: Promise<GuardrailConfig>;
 
@@ -39,10 +42,23 @@ export class CommandSession {
     }));
   }
 
-  analysis(): Promise<StoredAnalysis | null> {
-    return (this.#analysis ??= this.ctx.deps.store.analyses
-      .latestForPr(this.repoKey, this.job.pullNumber)
-      .then((record) => (record ? storedAnalysis(record) : null)));
+  /** The latest analysis of each scanner workflow that reported on the PR. */
+  analyses(): Promise<StoredAnalysis[]> {
+    return (this.#analyses ??= this.ctx.deps.store.analyses
+      .latestPerWorkflowForPr(this.repoKey, this.job.pullNumber)
+      .then((records) => records.map(storedAnalysis)));
+  }
+
+  /** Every finding those analyses report, once each. */
+  async findings(): Promise<Finding[]> {
+    const byFingerprint = new Map<string, Finding>();
+    for (const analysis of await this.analyses()) {
+      for (const finding of analysis.findings) {
+        if (!byFingerprint.has(finding.fingerprint))
+          byFingerprint.set(finding.fingerprint, finding);
+      }
+    }
+    return [...byFingerprint.values()];
   }
 
   role(): Promise<Role> {

@@ -49,8 +49,7 @@ async function findingKey(
   target: CommandTarget,
   thread: ThreadFinding | null,
 ): Promise<(FindingKey & { id: string; finding: Finding | null }) | string> {
-  const analysis = await session.analysis();
-  const findings = analysis?.findings ?? [];
+  const findings = await session.findings();
   if (target.kind === "thread") {
     if (!thread) return "This command only works as a reply in a Guardrail thread.";
     const finding = findings.find((f) => f.fingerprint === thread.fingerprint) ?? null;

@@ -27,6 +27,7 @@ export async function lift(
     session.ctx.deps.metrics.suppressions.inc({ reason: suppression.reason, action: "lifted" });
   }
   session.changed = true;
+  session.reopened.add(key.fingerprint);
   const lifted = covering.map((s) => describe(s, key.id)).join(", ");
   return `🔔 Lifted ${covering.length === 1 ? "the suppression" : `${covering.length} suppressions`} of ${lifted} (by ${who(session.job.author)}): ${key.id} counts again.`;
 }

@@ -5,11 +5,13 @@ import { scopeText, who } from "./describe-suppression.js";
 
 /** `/guardrail list`: the active suppressions that touch this PR's findings, as a table. */
 export async function listSuppressions(session: CommandSession): Promise<string> {
-  const analysis = await session.analysis();
-  if (!analysis) return "ℹ️ Guardrail has not analysed this pull request yet.";
+  const findings = await session.findings();
+  if ((await session.analyses()).length === 0) {
+    return "ℹ️ Guardrail has not analysed this pull request yet.";
+  }
   const active = await session.ctx.deps.store.suppressions.listActive(session.repoKey, new Date());
   const rows: string[] = [];
-  for (const finding of analysis.findings) {
+  for (const finding of findings) {
     for (const s of coveringSuppressions(
       {
         fingerprint: finding.fingerprint,

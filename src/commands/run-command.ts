@@ -30,22 +30,7 @@ export async function runCommand(ctx: JobContext, job: CommandJob): Promise<void
   for (const [index, command] of commands.entries())
     replies.push(await execute(session, command, thread, index));
 
-  if (session.changed) {
-    const [pr, analysis, config] = await Promise.all([
-      session.pr(),
-      session.analysis(),
-      session.config(),
-    ]);
-    const result = analysis ? await reevaluate(ctx, { ...where, pr, analysis, config }) : null;
-    if (result) {
-      const { gate, triaged } = result.evaluation;
-      replies.push(`Check run updated: **${gate.conclusion}**. ${gate.reason}`);
-      const suppressed = new Map(
-        triaged.map((t) => [t.finding.fingerprint, t.suppressedBy !== null]),
-      );
-      await syncThreads(ctx, result.threads, suppressed);
-    }
-  }
+  if (session.changed) replies.push(...(await reevaluateAll(ctx, session)));
 
   const body = replies.join("\n\n");
   if (job.source === "review_comment" && job.inReplyToId !== undefined) {
@@ -58,6 +43,37 @@ export async function runCommand(ctx: JobContext, job: CommandJob): Promise<void
   } else {
     await commentOnPull(ctx.github, { ...where, pullNumber: job.pullNumber, body });
   }
+}
+
+/**
+ * Every check run of the PR (one per scanner workflow) is judged again with the new
+ * suppressions; threads follow. Returns a line per check run for the reply.
+ */
+async function reevaluateAll(ctx: JobContext, session: CommandSession): Promise<string[]> {
+  const [pr, analyses, config] = await Promise.all([
+    session.pr(),
+    session.analyses(),
+    session.config(),
+  ]);
+  const lines: string[] = [];
+  const suppressed = new Map<string, boolean>();
+  let threads: GuardrailThread[] = [];
+  for (const analysis of analyses) {
+    const result = await reevaluate(ctx, { ...session.where, pr, analysis, config });
+    if (!result) continue;
+    const { gate, triaged } = result.evaluation;
+    const name = analyses.length > 1 ? ` (${analysis.record.workflowName})` : "";
+    lines.push(`Check run${name} updated: **${gate.conclusion}**. ${gate.reason}`);
+    for (const t of triaged) {
+      suppressed.set(
+        t.finding.fingerprint,
+        (suppressed.get(t.finding.fingerprint) ?? false) || t.suppressedBy !== null,
+      );
+    }
+    threads = result.threads;
+  }
+  await syncThreads(ctx, threads, suppressed, session.reopened);
+  return lines;
 }
 
 /** The finding of the Guardrail thread this comment replies in; null anywhere else. */
@@ -74,18 +90,21 @@ async function threadFinding(ctx: JobContext, job: CommandJob): Promise<ThreadFi
 }
 
 /**
- * Threads follow suppressions: resolved when their finding is suppressed, reopened when it counts
- * again. Threads of findings no longer reported are left as they are.
+ * Threads follow suppressions: a thread whose finding is now suppressed is resolved; one whose
+ * finding a `/open` just lifted is reopened. Threads people resolved by hand are left alone.
  */
 async function syncThreads(
   ctx: JobContext,
   threads: GuardrailThread[],
   suppressed: Map<string, boolean>,
+  reopened: ReadonlySet<string>,
 ): Promise<void> {
   for (const t of threads) {
-    const shouldResolve = suppressed.get(t.fingerprint);
-    if (shouldResolve !== undefined && t.isResolved !== shouldResolve) {
-      await setThreadResolved(ctx.github, t.threadId, shouldResolve);
+    const isSuppressed = suppressed.get(t.fingerprint);
+    if (isSuppressed === true && !t.isResolved) {
+      await setThreadResolved(ctx.github, t.threadId, true);
+    } else if (isSuppressed === false && t.isResolved && reopened.has(t.fingerprint)) {
+      await setThreadResolved(ctx.github, t.threadId, false);
     }
   }
 }

@@ -12,6 +12,9 @@ export interface AnalysisRetention {
   olderThan?: Date;
 }
 
+/** How far back to look for each workflow's latest analysis of a PR. */
+const RECENT_ANALYSES_PER_PR = 50;
+
 export interface AnalysisStore {
   /** Upserts on (repo, runId, runAttempt): a re-delivered run replaces its record. */
   save(input: AnalysisRecordInput): Promise<AnalysisRecord>;
@@ -19,6 +22,11 @@ export interface AnalysisStore {
   getByRun(repo: string, runId: number, runAttempt: number): Promise<AnalysisRecord | null>;
   /** Newest by createdAt among the analyses that reported on pull request `prNumber`. */
   latestForPr(repo: string, prNumber: number): Promise<AnalysisRecord | null>;
+  /**
+   * The newest analysis of each workflow that reported on the pull request (several scanner
+   * workflows each have their own findings and check run), newest first.
+   */
+  latestPerWorkflowForPr(repo: string, prNumber: number): Promise<AnalysisRecord[]>;
   latestForSha(repo: string, sha: string): Promise<AnalysisRecord | null>;
   /** Returns how many records were deleted. */
   prune(retention: AnalysisRetention): Promise<number>;
@@ -78,6 +86,31 @@ export function createAnalysisStore(db: Kysely<Database>, kind: StoreKind): Anal
         ),
       );
       return row === undefined ? null : fromAnalysisRow(row);
+    },
+
+    async latestPerWorkflowForPr(repo, prNumber) {
+      const rows = await selectAnalyses(db, repo)
+        .where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom("analysis_prs as p")
+              .select("p.analysis_id")
+              .whereRef("p.analysis_id", "=", "a.id")
+              .where("p.pr_number", "=", prNumber),
+          ),
+        )
+        .orderBy("a.created_at", "desc")
+        .orderBy("a.id", "desc")
+        .limit(RECENT_ANALYSES_PER_PR)
+        .execute();
+      const seen = new Set<string>();
+      const latest: AnalysisRecord[] = [];
+      for (const row of rows) {
+        if (seen.has(row.workflow_name)) continue;
+        seen.add(row.workflow_name);
+        latest.push(fromAnalysisRow(row));
+      }
+      return latest;
     },
 
     async latestForSha(repo, sha) {

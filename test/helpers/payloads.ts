@@ -41,6 +41,8 @@ export interface RunOptions {
   event?: string;
   pullNumbers?: number[];
   conclusion?: string;
+  /** The workflow's name (default "Security scan"). */
+  name?: string;
 }
 
 /** A real `workflow_run.completed` payload (from @octokit/webhooks-examples), pointed at acme/shop. */
@@ -57,7 +59,7 @@ export function workflowRunCompleted(options: RunOptions = {}): Record<string, u
       ...run,
       id: options.runId ?? RUN_ID,
       run_attempt: options.runAttempt ?? 1,
-      name: "Security scan",
+      name: options.name ?? "Security scan",
       workflow_id: 555,
       event: options.event ?? "pull_request",
       status: "completed",

@@ -283,3 +283,51 @@ describe("/guardrail in the conversation", () => {
     await say("> /fp something someone said\nI disagree");
   });
 });
+
+describe("several scanner workflows on one pull request", () => {
+  it("finds a finding in any workflow's latest analysis and re-evaluates every check run", async () => {
+    await analysed(); // "Security scan" (Semgrep), check run 1, failing on its high finding
+    const codeql = { runId: 9002, pullNumbers: [7], name: "CodeQL" };
+    const sarif = sarifLog(
+      [{ uri: "src/db.js", startLine: 12, ruleId: "js.xss", lineHash: "7:1" }],
+      "CodeQL",
+    );
+    mockPullAnalysis({ run: codeql, sarif, files: [{ filename: "src/db.js", patch: DB_PATCH }] });
+    const reviews = captureReview(7);
+    const checks = captureCheckRun(2);
+    await deliverRun(harness.app, codeql);
+    await harness.app.runJobs();
+    expect(checks[0]).toMatchObject({ name: "Guardrail · CodeQL" });
+    const id = /GR-[0-9a-f]{8}/.exec(
+      (reviews[0] as { comments: { body: string }[] }).comments[0]!.body,
+    )![0];
+
+    expectReaction("issues", 5001);
+    mockRole("alice", "write");
+    mockConfig();
+    mockPull({ number: 7 });
+    for (const checkRun of [2, 1]) {
+      mockPullFiles(7, [{ filename: "src/db.js", patch: DB_PATCH }]);
+      mockThreads();
+      capture("patch", `${REPO_PATH}/check-runs/${checkRun}`, () => [200, {}]);
+    }
+    const replies = capture<{ body: string }>("post", `${REPO_PATH}/issues/7/comments`, () => [
+      201,
+      {},
+    ]);
+    const payload = issueCommentCreated({
+      pullNumber: 7,
+      body: `/guardrail ignore ${id} fp sanitised by the template engine`,
+    });
+    await harness.app.probot.receive({
+      id: "multi",
+      name: "issue_comment",
+      payload: payload as never,
+    });
+    await harness.app.runJobs();
+
+    expect(replies[0]?.body).toContain(`Suppressed ${id}`);
+    expect(replies[0]?.body).toContain("Check run (CodeQL) updated: **success**");
+    expect(replies[0]?.body).toContain("Check run (Security scan) updated: **failure**");
+  });
+});

@@ -83,6 +83,24 @@ export function analysesContract(current: () => Store): void {
       expect(await analyses.latestForSha("octo/app", "c".repeat(40))).toBeNull();
     });
 
+    it("finds the newest analysis of each workflow for a pull request", async () => {
+      const { analyses } = current();
+      const at = (minutes: number) => new Date(T0.getTime() + minutes * MINUTE);
+      await analyses.save(analysis({ runId: 1, workflowName: "CodeQL", createdAt: at(0) }));
+      const semgrep = await analyses.save(
+        analysis({ runId: 2, workflowName: "Semgrep", createdAt: at(1) }),
+      );
+      const codeql = await analyses.save(
+        analysis({ runId: 3, workflowName: "CodeQL", createdAt: at(2) }),
+      );
+      await analyses.save(
+        analysis({ runId: 4, workflowName: "Trivy", prNumbers: [8], createdAt: at(3) }),
+      );
+      const latest = await analyses.latestPerWorkflowForPr("octo/app", 7);
+      expect(latest.map((a) => a.id)).toEqual([codeql.id, semgrep.id]);
+      expect(await analyses.latestPerWorkflowForPr("octo/app", 99)).toEqual([]);
+    });
+
     it("prunes by age and by count per repository", async () => {
       const { analyses } = current();
       for (let i = 0; i < 5; i += 1) {
