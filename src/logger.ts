@@ -21,13 +21,15 @@ export const REDACTED_PATHS = [
 export interface LoggerOptions {
   level: string;
   format?: "json" | "pretty" | undefined;
+  /** Where log lines go (stdout by default). */
+  destination?: NodeJS.WritableStream;
 }
 
 export async function createLogger(options: LoggerOptions): Promise<Logger> {
   const transform = await getTransformStream({
     logFormat: options.format ?? (process.stdout.isTTY ? "pretty" : "json"),
   });
-  transform.pipe(pino.destination(1) as unknown as NodeJS.WritableStream);
+  transform.pipe(options.destination ?? (pino.destination(1) as unknown as NodeJS.WritableStream));
   return pino(
     {
       name: "guardrail",
