@@ -14,7 +14,13 @@ export async function enqueueDelivery(context: Context, deps: AppDeps, job: Job)
     context.log.info({ delivery: context.id }, "duplicate delivery ignored");
     return;
   }
-  await deps.queue.enqueue(job);
+  try {
+    await deps.queue.enqueue(job);
+  } catch (error) {
+    // Not queued, so not handled: a redelivery from GitHub's UI must not be taken for a duplicate.
+    await deps.store.deliveries.forgetDelivery(context.id);
+    throw error;
+  }
   deps.metrics.deliveries.inc({ event, outcome: "queued" });
   context.log.info({ delivery: context.id, job: job.kind }, "queued");
 }

@@ -5,6 +5,8 @@ import type { Database } from "./database.js";
 export interface DeliveryStore {
   /** True only the first time `id` is recorded, across every process sharing the store. */
   recordDelivery(id: string, event: string, at?: Date): Promise<boolean>;
+  /** Forgets one delivery (its job could not be queued), so GitHub's redelivery is accepted. */
+  forgetDelivery(id: string): Promise<void>;
   /** Forgets deliveries received before `olderThan`; returns how many. */
   pruneDeliveries(olderThan: Date): Promise<number>;
 }
@@ -19,6 +21,10 @@ export function createDeliveryStore(db: Kysely<Database>): DeliveryStore {
         .returning("id")
         .execute();
       return inserted.length === 1;
+    },
+
+    async forgetDelivery(id) {
+      await db.deleteFrom("deliveries").where("id", "=", id).execute();
     },
 
     async pruneDeliveries(olderThan) {

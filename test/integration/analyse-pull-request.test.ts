@@ -130,3 +130,15 @@ describe("a same-repository pull request", () => {
     await harness.app.runJobs();
   });
 });
+
+describe("a delivery whose job cannot be queued", () => {
+  it("answers with an error and accepts GitHub's redelivery", async () => {
+    const { queue } = harness.app.deps;
+    const enqueue = queue.enqueue.bind(queue);
+    queue.enqueue = () => Promise.reject(new Error("disk full"));
+    await expect(deliverRun({ pullNumbers: [7] }, "lost-1")).rejects.toThrow("disk full");
+    queue.enqueue = enqueue;
+    await deliverRun({ pullNumbers: [7] }, "lost-1");
+    expect(await harness.app.queue.counts()).toMatchObject({ queued: 1 });
+  });
+});

@@ -52,6 +52,15 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         expect(results.filter(Boolean)).toHaveLength(1);
       });
 
+      it("forgets one delivery so that it counts as new again", async () => {
+        const { deliveries } = current();
+        await deliveries.recordDelivery("d-1", "push");
+        await deliveries.recordDelivery("d-2", "push");
+        await deliveries.forgetDelivery("d-1");
+        expect(await deliveries.recordDelivery("d-1", "push")).toBe(true);
+        expect(await deliveries.recordDelivery("d-2", "push")).toBe(false);
+      });
+
       it("prunes deliveries received before the cut-off", async () => {
         const { deliveries } = current();
         await deliveries.recordDelivery("old", "push", new Date("2024-01-01T00:00:00Z"));
