@@ -85,7 +85,8 @@ async function threadFinding(ctx: JobContext, job: CommandJob): Promise<ThreadFi
     commentId: job.inReplyToId,
   });
   // Only a thread Guardrail itself started counts: anyone can paste a marker into a comment.
-  if (!isApp(root.authorLogin, ctx.appSlug)) return null;
+  const mine = ctx.appSlug ? isApp(root.authorLogin, ctx.appSlug) : root.authorType === "Bot";
+  if (!mine) return null;
   return parseMarker(root.body);
 }
 

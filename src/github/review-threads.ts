@@ -26,6 +26,7 @@ const THREADS_QUERY = /* GraphQL */ `
               nodes {
                 databaseId
                 body
+                viewerDidAuthor
                 author {
                   login
                 }
@@ -47,7 +48,12 @@ interface ThreadsPage {
           id: string;
           isResolved: boolean;
           comments: {
-            nodes: { databaseId: number; body: string; author: { login: string } | null }[];
+            nodes: {
+              databaseId: number;
+              body: string;
+              viewerDidAuthor?: boolean;
+              author: { login: string } | null;
+            }[];
           };
         }[];
       };
@@ -79,7 +85,8 @@ export async function listGuardrailThreads(
     if (!connection) break;
     for (const node of connection.nodes) {
       const first = node.comments.nodes[0];
-      if (!first || !isApp(first.author?.login, where.appSlug)) continue;
+      if (!first || !(first.viewerDidAuthor === true || isApp(first.author?.login, where.appSlug)))
+        continue;
       const marker = parseMarker(first.body);
       if (!marker) continue;
       threads.push({
@@ -109,6 +116,6 @@ export async function setThreadResolved(
 
 /** GraphQL names a bot by its slug; REST by `<slug>[bot]`. */
 export function isApp(login: string | undefined, appSlug: string): boolean {
-  if (!login) return false;
+  if (!login || !appSlug) return false;
   return login.replace(/\[bot\]$/, "").toLowerCase() === appSlug.toLowerCase();
 }

@@ -43,14 +43,17 @@ async function installationClient(app: Probot, installationId: number): Promise<
 /** Turns a queued job into a call into the domain, with an installation client and a child logger. */
 export function createJobRunner(app: Probot, deps: AppDeps): JobRunner {
   let slug: Promise<string> | undefined;
+  // The slug only helps recognise Guardrail's own comments (GraphQL's viewerDidAuthor does too):
+  // a failure to read it must not fail the job, and it is asked again next time.
   const appSlug = () =>
     (slug ??= app
       .auth()
       .then((github) => github.rest.apps.getAuthenticated())
-      .then(({ data }) => data?.slug ?? "guardrail")
+      .then(({ data }) => data?.slug ?? "")
       .catch((error: unknown) => {
         slug = undefined;
-        throw error;
+        app.log.warn({ err: error }, "could not read the App's slug");
+        return "";
       }));
 
   return async ({ id, job, attempt, maxAttempts }) => {

@@ -198,7 +198,14 @@ function graphql(
               id: `T${i}`,
               isResolved: false,
               comments: {
-                nodes: [{ databaseId: 100 + i, body: c.body, author: { login: "guardrail" } }],
+                nodes: [
+                  {
+                    databaseId: 100 + i,
+                    body: c.body,
+                    viewerDidAuthor: true,
+                    author: { login: "guardrail" },
+                  },
+                ],
               },
             })),
           },

@@ -130,6 +130,8 @@ export function mockThreads(threads: ThreadMock[] = [], times = 1): void {
                     {
                       databaseId: t.commentId,
                       body: t.body,
+                      // The installation token is the viewer: true exactly for the App's comments.
+                      viewerDidAuthor: (t.author ?? "guardrail") === "guardrail",
                       author: { login: t.author ?? "guardrail" },
                     },
                   ],

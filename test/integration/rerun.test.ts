@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import nock from "nock";
-import { API } from "../helpers/test-app.js";
+import { API, createTestApp } from "../helpers/test-app.js";
 import {
   capture,
   captureCheckRun,
@@ -109,5 +109,28 @@ describe("re-runs", () => {
     await deliverRun(harness.app, { pullNumbers: [7], runAttempt: 2 });
     await harness.app.runJobs();
     expect((reviews[0] as { comments: unknown[] }).comments).toHaveLength(2);
+  });
+
+  it("still knows its own threads when the App's slug cannot be read", async () => {
+    const comments = await firstRun();
+    nock.removeInterceptor({
+      hostname: "api.github.com",
+      path: "/app",
+      method: "GET",
+      proto: "https",
+    });
+    const slug = nock(API).get("/app").reply(404, { message: "Not Found" });
+    // a new process: the slug is read again, and fails
+    const fresh = await createTestApp({ store: harness.app.store });
+    analyse(
+      2,
+      TWO,
+      comments.map((c, i) => ({ id: `T${i}`, commentId: 100 + i, body: c.body })),
+    );
+    const checks = captureCheckRun(2);
+    await deliverRun(fresh, { pullNumbers: [7], runAttempt: 2 });
+    await fresh.runJobs();
+    expect(slug.isDone()).toBe(true);
+    expect(checks).toHaveLength(1); // and no second review: nock has no mock for one
   });
 });
