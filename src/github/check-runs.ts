@@ -68,14 +68,21 @@ export async function findCheckRun(
     appSlug: string;
   },
 ): Promise<number | null> {
-  const { data } = await github.rest.checks.listForRef({
-    owner: where.owner,
-    repo: where.repo,
-    ref: where.headSha,
-    check_name: where.name,
-    filter: "all",
-    per_page: 100,
-  });
+  let data;
+  try {
+    ({ data } = await github.rest.checks.listForRef({
+      owner: where.owner,
+      repo: where.repo,
+      ref: where.headSha,
+      check_name: where.name,
+      filter: "all",
+      per_page: 100,
+    }));
+  } catch (error) {
+    // Only a lookup to avoid a duplicate: an API that cannot list check runs means there is none.
+    if ((error as { status?: number }).status === 404) return null;
+    throw error;
+  }
   const mine = data.check_runs.find(
     (run) => run.external_id === where.externalId && (!run.app || run.app.slug === where.appSlug),
   );

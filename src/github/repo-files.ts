@@ -4,6 +4,11 @@ import type { GitHub } from "./octokit.js";
 /** Files bigger than this are not hashed (a fingerprint falls back to the message). */
 const MAX_BLOB_BYTES = 5 * 1024 * 1024;
 
+interface Blob {
+  sha: string;
+  size: number;
+}
+
 export interface RepoFiles {
   /** Every file path of the commit (for matching paths that escape the checkout). */
   paths(): Promise<string[]>;
@@ -20,17 +25,23 @@ export function repoFilesAt(
   where: { owner: string; repo: string; sha: string },
   cache: BlobCache,
 ): RepoFiles {
-  let tree: Promise<Map<string, { sha: string; size: number }>> | undefined;
+  let tree: Promise<Map<string, Blob>> | undefined;
   const loadTree = () =>
     (tree ??= github.rest.git
       .getTree({ owner: where.owner, repo: where.repo, tree_sha: where.sha, recursive: "true" })
       .then(({ data }) => {
-        const blobs = new Map<string, { sha: string; size: number }>();
+        const blobs = new Map<string, Blob>();
         for (const entry of data.tree) {
           if (entry.type === "blob" && entry.path && entry.sha)
             blobs.set(entry.path, { sha: entry.sha, size: entry.size ?? 0 });
         }
         return blobs;
+      })
+      .catch((error: unknown) => {
+        // A commit GitHub cannot show (gone, or an API without the route): no file is readable,
+        // and fingerprints fall back to the message, each with a note.
+        if ((error as { status?: number }).status === 404) return new Map<string, Blob>();
+        throw error;
       }));
 
   return {

@@ -40,7 +40,7 @@ const THREADS_QUERY = /* GraphQL */ `
 `;
 
 interface ThreadsPage {
-  repository: {
+  repository?: {
     pullRequest: {
       reviewThreads: {
         pageInfo: { hasNextPage: boolean; endCursor: string | null };
@@ -81,7 +81,8 @@ export async function listGuardrailThreads(
       number: where.pullNumber,
       cursor,
     });
-    const connection = data.repository.pullRequest?.reviewThreads;
+    // A PR GitHub does not know (deleted meanwhile) has no threads to reconcile.
+    const connection = data.repository?.pullRequest?.reviewThreads;
     if (!connection) break;
     for (const node of connection.nodes) {
       const first = node.comments.nodes[0];
