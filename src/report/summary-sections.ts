@@ -35,9 +35,13 @@ export function contextSection(context: RunContext): Section {
       `Analysed \`${context.headSha.replace(/[^0-9a-f]/gi, "").slice(0, 12)}\``,
       tools.length === 0 ? "" : ` with ${tools.join(", ")}`,
       run === undefined ? "" : ` ([workflow run](${run}))`,
-      `. In the diff: ${context.inlineCount} inline comments, ${context.annotationCount} annotations.`,
+      `. In the diff: ${count(context.inlineCount, "inline comment")}, ${count(context.annotationCount, "annotation")}.`,
     ].join("");
   };
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
 
 export function countsSection(triaged: TriagedFinding[]): Section {

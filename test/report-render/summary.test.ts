@@ -110,7 +110,7 @@ describe("renderCheckOutput summary", () => {
     const { summary, text } = renderCheckOutput(input({ gate: FAIL, triaged, inlineCount: 1 }));
     expect(summary.startsWith("❌ **Blocked.** 2 new findings at or above high\n\n")).toBe(true);
     expect(summary).toContain(
-      "Analysed `0123456789ab` with CodeQL ([workflow run](https://github.com/octo/app/actions/runs/1)). In the diff: 1 inline comments, 0 annotations.",
+      "Analysed `0123456789ab` with CodeQL ([workflow run](https://github.com/octo/app/actions/runs/1)). In the diff: 1 inline comment, 0 annotations.",
     );
     expect(summary).toContain("| Severity | New | Pre-existing | Suppressed |");
     expect(summary).toContain("| 🟠 high | 1 | 0 | 0 |");
