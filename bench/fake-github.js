@@ -86,6 +86,12 @@ export async function startFakeGitHub(scenario) {
       "GET pulls/:n/files",
       (_m, url) => page(base, url, scenario.pullFiles.map(pullFile)),
     ],
+    [
+      "GET",
+      re(`${REPO_PATH}/pulls/\\d+/comments`),
+      "GET pulls/:n/comments",
+      (_m, url) => page(base, url, reviewComments(state)),
+    ],
     ["POST", /^(\/api)?(\/v3)?\/graphql$/, "POST graphql", (_m, _u, body) => graphql(state, body)],
     [
       "POST",
@@ -294,6 +300,18 @@ function page(base, url, items) {
   const next = new URL(url.href);
   next.searchParams.set("page", String(number + 1));
   return [200, slice, { link: `<${base}${url.pathname}${next.search}>; rel="next"` }];
+}
+
+/** The review comments Guardrail posted, as the REST list shows them (first comment of each thread). */
+function reviewComments(state) {
+  return state.threads.map((thread) => {
+    const first = thread.comments.nodes[0];
+    return {
+      id: first.databaseId,
+      body: first.body,
+      user: { login: `${APP_SLUG}[bot]`, type: "Bot" },
+    };
+  });
 }
 
 function graphql(state, body) {

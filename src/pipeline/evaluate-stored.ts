@@ -1,4 +1,3 @@
-import type { GuardrailThread } from "../github/review-threads.js";
 import type { JobContext } from "../jobs/job-context.js";
 import { evaluate, type Evaluation } from "./evaluate.js";
 import type { PublishInput } from "./publish.js";
@@ -10,7 +9,8 @@ const EXPIRED_LOOKBACK_MS = 30 * 24 * 3600 * 1000;
 export async function evaluateStored(
   ctx: JobContext,
   input: PublishInput,
-  threads: GuardrailThread[],
+  /** Fingerprints Guardrail already commented on in this PR. */
+  commented: ReadonlySet<string>,
 ): Promise<Evaluation> {
   const repoKey = `${input.owner}/${input.repo}`.toLowerCase();
   const now = new Date();
@@ -35,7 +35,7 @@ export async function evaluateStored(
     baseBranch,
     defaultBranch: input.defaultBranch,
     readErrors: input.readErrors,
-    alreadyCommented: new Set(threads.map((t) => t.fingerprint)),
+    alreadyCommented: commented,
     now,
   });
 }

@@ -3,6 +3,7 @@ import type { DiffMap } from "../diff/diff-map.js";
 import type { Finding, Note } from "../findings/finding.js";
 import { createCheckRun, findCheckRun, updateCheckRun } from "../github/check-runs.js";
 import type { PullRequestRef } from "../github/pull-requests.js";
+import { listGuardrailComments } from "../github/review-comments.js";
 import { listGuardrailThreads, type GuardrailThread } from "../github/review-threads.js";
 import type { JobContext } from "../jobs/job-context.js";
 import { renderAnnotation } from "../report/annotation.js";
@@ -47,8 +48,14 @@ export interface Published {
 export async function publish(ctx: JobContext, input: PublishInput): Promise<Published> {
   const { github } = ctx;
   const where = { owner: input.owner, repo: input.repo };
-  const threads = await threadsOf(ctx, input);
-  const evaluation = await evaluateStored(ctx, input, threads);
+  const comments = input.pr
+    ? await listGuardrailComments(github, {
+        ...where,
+        pullNumber: input.pr.number,
+        appSlug: ctx.appSlug,
+      })
+    : [];
+  const evaluation = await evaluateStored(ctx, input, new Set(comments.map((c) => c.fingerprint)));
   const { plan } = evaluation;
   const inline = input.pr
     ? await postInlineReview(
@@ -90,7 +97,7 @@ export async function publish(ctx: JobContext, input: PublishInput): Promise<Pub
 
   if (input.pr) {
     const at = { ...where, pullNumber: input.pr.number, headSha: input.headSha };
-    await reconcileThreads(ctx, at, threads, evaluation);
+    await reconcileThreads(ctx, at, comments, evaluation);
   }
   return { checkRunId, evaluation };
 }
@@ -101,7 +108,7 @@ export async function republish(
   input: PublishInput & { checkRunId: number },
 ): Promise<{ evaluation: Evaluation; threads: GuardrailThread[] }> {
   const threads = await threadsOf(ctx, input);
-  const evaluation = await evaluateStored(ctx, input, threads);
+  const evaluation = await evaluateStored(ctx, input, new Set(threads.map((t) => t.fingerprint)));
   const { plan } = evaluation;
   await updateCheckRun(ctx.github, {
     owner: input.owner,

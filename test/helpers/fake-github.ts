@@ -85,6 +85,7 @@ export async function startFakeGitHub(options: {
         [{ filename: "src/db.js", status: "modified", patch: "@@ -10,3 +10,4 @@\n a\n b\n+c\n d" }],
       ],
     ],
+    ["GET", new RegExp(`^${repo}/pulls/\\d+/comments$`), () => [200, reviewComments(state)]],
     ["POST", /^\/api\/graphql$/, (_req, body) => [200, graphql(state, body as { query: string })]],
     [
       "POST",
@@ -179,6 +180,13 @@ export async function startFakeGitHub(options: {
         server.close(() => resolve());
       }),
   });
+}
+
+/** The reviews' comments as the REST list shows them: written by the App's bot user. */
+function reviewComments(state: { reviews: { body: { comments: { body: string }[] } }[] }) {
+  return state.reviews
+    .flatMap((r) => r.body.comments)
+    .map((c, i) => ({ id: 100 + i, body: c.body, user: { login: "guardrail[bot]", type: "Bot" } }));
 }
 
 /** Review threads made from the reviews posted so far, written by the App. */

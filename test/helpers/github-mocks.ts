@@ -111,6 +111,25 @@ export interface ThreadMock {
   author?: string;
 }
 
+/** The PR's review comments (REST), as Guardrail lists them to know what it already commented. */
+export function mockReviewComments(pullNumber = 7, comments: ThreadMock[] = []): void {
+  nock(API)
+    .get(`${REPO_PATH}/pulls/${pullNumber}/comments`)
+    .query({ per_page: "100" })
+    .reply(
+      200,
+      comments.map((c) => {
+        const author = c.author ?? "guardrail";
+        const bot = author === "guardrail";
+        return {
+          id: c.commentId,
+          body: c.body,
+          user: { login: bot ? "guardrail[bot]" : author, type: bot ? "Bot" : "User" },
+        };
+      }),
+    );
+}
+
 /** The GraphQL review-threads query, answered with the given threads. */
 export function mockThreads(threads: ThreadMock[] = [], times = 1): void {
   nock(API)
@@ -199,5 +218,5 @@ export function mockPullAnalysis(options: {
   );
   mockPull({ number: pull }, options.pullReads ?? 2);
   mockPullFiles(pull, options.files);
-  mockThreads(options.threads ?? []);
+  mockReviewComments(pull, options.threads ?? []);
 }

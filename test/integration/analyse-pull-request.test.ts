@@ -7,7 +7,7 @@ import {
   mockPull,
   mockPullFiles,
   mockRun,
-  mockThreads,
+  mockReviewComments,
 } from "../helpers/github-mocks.js";
 import { deliverRun as deliver, emptyBaseline, useTestApp } from "../helpers/integration.js";
 import { HEAD_SHA } from "../helpers/payloads.js";
@@ -38,7 +38,7 @@ describe("a same-repository pull request", () => {
     ]);
     mockPull({ number: 7 }, 2);
     mockPullFiles(7, [{ filename: "src/db.js", patch: DB_PATCH }]);
-    mockThreads();
+    mockReviewComments(7);
     const reviews = captureReview(7);
     const checks = captureCheckRun();
 
@@ -91,7 +91,7 @@ describe("a same-repository pull request", () => {
     mockArtifacts([{ id: 11, name: "semgrep-sarif", zip: zipOf({ "semgrep.sarif": FINDINGS }) }]);
     mockPull({ number: 7 }, 2);
     mockPullFiles(7, [{ filename: "src/db.js", patch: DB_PATCH }]);
-    mockThreads();
+    mockReviewComments(7);
     const reviews = captureReview(7);
     const checks = captureCheckRun();
 

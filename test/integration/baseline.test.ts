@@ -7,7 +7,7 @@ import {
   mockPull,
   mockPullFiles,
   mockRun,
-  mockThreads,
+  mockReviewComments,
 } from "../helpers/github-mocks.js";
 import { deliverRun, useTestApp } from "../helpers/integration.js";
 import { BASE_SHA } from "../helpers/payloads.js";
@@ -62,7 +62,7 @@ describe("baselines", () => {
     analysis(pr, [OLD, NEW]);
     mockPull({ number: 7 }, 2);
     mockPullFiles(7, [{ filename: "src/db.js", patch: PATCH }]);
-    mockThreads();
+    mockReviewComments(7);
     const reviews = captureReview(7);
     const prChecks = captureCheckRun(2);
     await deliverRun(harness.app, pr);

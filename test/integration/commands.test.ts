@@ -10,6 +10,7 @@ import {
   mockPull,
   mockPullFiles,
   mockRun,
+  mockReviewComments,
   mockThreads,
   REPO_PATH,
   mockPullAnalysis,
@@ -247,7 +248,7 @@ describe("/guardrail in the conversation", () => {
     ]);
     mockPull({ number: 7 });
     mockPullFiles(7, [{ filename: "src/db.js", patch: DB_PATCH }]);
-    mockThreads();
+    mockReviewComments(7);
     const checks = captureCheckRun(1);
     await deliverRun(harness.app, { pullNumbers: [7] });
     await harness.app.runJobs();

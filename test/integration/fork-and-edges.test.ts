@@ -10,7 +10,7 @@ import {
   mockPull,
   mockPullFiles,
   mockRun,
-  mockThreads,
+  mockReviewComments,
   REPO_PATH,
 } from "../helpers/github-mocks.js";
 import { deliverRun, emptyBaseline, useTestApp } from "../helpers/integration.js";
@@ -46,7 +46,7 @@ describe("pull requests from forks", () => {
       ]);
     mockPull({ number: 41, headRepo: "mallory/shop", headRef: "patch-1" });
     mockPullFiles(41, [{ filename: "src/db.js", patch: DB_PATCH }]);
-    mockThreads();
+    mockReviewComments(41);
     const reviews = captureReview(41);
     const checks = captureCheckRun();
 
@@ -66,7 +66,7 @@ describe("placing comments", () => {
     artifactWith([{ uri: "dist/bundle.min.js", startLine: 1, lineHash: "1:1" }]);
     mockPull({ number: 7 });
     mockPullFiles(7, [{ filename: "dist/bundle.min.js" }]);
-    mockThreads();
+    mockReviewComments(7);
     const checks = captureCheckRun();
 
     await deliverRun(harness.app, { pullNumbers: [7] });
@@ -85,7 +85,7 @@ describe("placing comments", () => {
     artifactWith([{ uri: "app.js", startLine: 2, endLine: 4, lineHash: "1:1" }]);
     mockPull({ number: 7 }, 2);
     mockPullFiles(7, [{ filename: "app.js", patch }]);
-    mockThreads();
+    mockReviewComments(7);
     const reviews = captureReview(7);
     captureCheckRun();
 
@@ -111,7 +111,7 @@ describe("placing comments", () => {
       .get(`${REPO_PATH}/pulls/7`)
       .reply(200, pullRequestApi({ number: 7, headSha: "e".repeat(40) }));
     mockPullFiles(7, [{ filename: "src/db.js", patch: DB_PATCH }]);
-    mockThreads();
+    mockReviewComments(7);
     const checks = captureCheckRun();
 
     await deliverRun(harness.app, { pullNumbers: [7] });
@@ -140,7 +140,7 @@ describe("GitHub refusing or failing a review", () => {
     artifactWith(results);
     mockPull({ number: 7 }, 2);
     mockPullFiles(7, [{ filename: "src/db.js", patch: DB_PATCH }]);
-    mockThreads();
+    mockReviewComments(7);
     const isXss = (body: { comments: { body: string }[] }) =>
       body.comments.some((c) => c.body.includes("js.xss"));
     const posted = capture<{ event?: string; comments: { body: string }[] }>(
@@ -173,7 +173,7 @@ describe("GitHub refusing or failing a review", () => {
     artifactWith(results.slice(0, 1));
     mockPull({ number: 7 }, 2);
     mockPullFiles(7, [{ filename: "src/db.js", patch: DB_PATCH }]);
-    mockThreads();
+    mockReviewComments(7);
     const posted = capture("post", `${REPO_PATH}/pulls/7/reviews`, () => [
       502,
       { message: "Bad Gateway" },

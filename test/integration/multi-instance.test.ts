@@ -51,6 +51,7 @@ function fakeGitHub(): { reviews: Map<number, number>; checkRuns: Map<string, nu
       pullRequestApi({ number: pull, headSha: shaOf(pull + 1000), headRef: `feature-${pull}` }),
     ];
   });
+  api.get(/\/pulls\/\d+\/comments/).reply(200, []);
   api
     .get(/\/pulls\/\d+\/files/)
     .reply(200, [{ filename: "src/db.js", status: "modified", patch: DB_PATCH }]);

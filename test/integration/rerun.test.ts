@@ -7,6 +7,7 @@ import {
   captureReview,
   REPO_PATH,
   mockPullAnalysis,
+  mockThreads,
   type ThreadMock,
 } from "../helpers/github-mocks.js";
 import { deliverRun, useTestApp } from "../helpers/integration.js";
@@ -58,11 +59,14 @@ describe("re-runs", () => {
   it("resolves the thread of a fixed finding with a reply naming the commit", async () => {
     const comments = await firstRun();
     const xss = comments.findIndex((c) => c.body.includes("js.xss"));
+    const threads = comments.map((c, i) => ({ id: `T${i}`, commentId: 100 + i, body: c.body }));
     analyse(
       2,
       TWO.filter((r) => r.ruleId !== "js.xss"),
-      comments.map((c, i) => ({ id: `T${i}`, commentId: 100 + i, body: c.body })),
+      threads,
     );
+    // Something to resolve: only now are the threads themselves (GraphQL) asked for.
+    mockThreads(threads);
     captureCheckRun(2);
     const replies = capture<{ body: string }>(
       "post",

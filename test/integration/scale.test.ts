@@ -8,7 +8,7 @@ import {
   mockPull,
   mockPullFiles,
   mockRun,
-  mockThreads,
+  mockReviewComments,
   REPO_PATH,
 } from "../helpers/github-mocks.js";
 import { deliverRun, emptyBaseline, useTestApp } from "../helpers/integration.js";
@@ -41,7 +41,7 @@ async function analyseAtScale(config: string | null) {
     7,
     FILES.map((filename) => ({ filename, patch: "@@ -0,0 +1,3 @@\n+a\n+b\n+c" })),
   );
-  mockThreads();
+  mockReviewComments(7);
 }
 
 /** REST writes Guardrail made, as its own request metrics counted them. */

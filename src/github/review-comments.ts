@@ -1,0 +1,38 @@
+import { parseMarker } from "../report/marker.js";
+import { isApp } from "./review-threads.js";
+import type { GitHub } from "./octokit.js";
+
+export interface GuardrailComment {
+  /** REST id of the thread's first comment. */
+  commentId: number;
+  fingerprint: string;
+  findingId: string;
+}
+
+/**
+ * Guardrail's inline comments on a PR, from the REST list (a read: Probot's throttle spaces
+ * GraphQL queries 1 s apart like writes, so the thread query is made only when something must be
+ * resolved). Recognised by the App's login, or any bot's when the slug is unknown, and the marker.
+ */
+export async function listGuardrailComments(
+  github: GitHub,
+  where: { owner: string; repo: string; pullNumber: number; appSlug: string },
+): Promise<GuardrailComment[]> {
+  const comments = await github.paginate(github.rest.pulls.listReviewComments, {
+    owner: where.owner,
+    repo: where.repo,
+    pull_number: where.pullNumber,
+    per_page: 100,
+  });
+  const mine: GuardrailComment[] = [];
+  for (const comment of comments) {
+    if (comment.in_reply_to_id !== undefined) continue;
+    const byApp = where.appSlug
+      ? isApp(comment.user?.login, where.appSlug)
+      : comment.user?.type === "Bot";
+    const marker = byApp ? parseMarker(comment.body) : null;
+    if (marker)
+      mine.push({ commentId: comment.id, fingerprint: marker.fingerprint, findingId: marker.id });
+  }
+  return mine;
+}
