@@ -37,7 +37,7 @@ export async function analyseRun(ctx: JobContext, job: AnalyseRunJob): Promise<v
   const config = loaded.ok ? loaded.config : defaultConfig();
   const notes: Note[] = loaded.ok
     ? []
-    : [{ level: "error", source: ".github/guardrail.yml", message: loaded.error }];
+    : [{ level: "error", source: "repository config", message: loaded.error }];
 
   const artifacts = (await listRunArtifacts(github, { ...where, runId: run.id })).filter((a) =>
     matchesArtifactName(config.artifacts, a.name),

@@ -207,11 +207,13 @@ export function mockPullAnalysis(options: {
   /** The PR is read once to resolve it and once more before a review is posted. */
   pullReads?: number;
   threads?: ThreadMock[];
+  /** `.github/guardrail.yml`; none by default. */
+  config?: string | null;
 }): void {
   const runId = options.run.runId ?? 9001;
   const pull = options.run.pullNumbers?.[0] ?? 7;
   mockRun(options.run);
-  mockConfig();
+  mockConfig(options.config ?? null);
   mockArtifacts(
     [{ id: runId, name: "semgrep-sarif", zip: zipOf({ "semgrep.sarif": options.sarif }) }],
     runId,
