@@ -28,6 +28,10 @@ export interface SuppressionsTable {
   source: string | null;
   status: string;
   finding_id: string | null;
+  /** Who approved or denied a requested suppression (migration 0006). */
+  decided_by: string | null;
+  decided_at: number | null;
+  decision_note: string | null;
 }
 
 export interface SuppressionAuditTable {

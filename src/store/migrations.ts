@@ -7,6 +7,7 @@ import { up as suppressions } from "./migration-0001-suppressions.js";
 import { up as analyses } from "./migration-0002-analyses.js";
 import { up as baselines } from "./migration-0003-baselines.js";
 import { up as jobs } from "./migration-0004-jobs.js";
+import { up as approvals } from "./migration-0006-approvals.js";
 
 type MigrationStep = (db: Kysely<unknown>, types: ColumnTypes) => Promise<void>;
 
@@ -16,6 +17,7 @@ const STEPS: Record<string, MigrationStep> = {
   "0002-analyses": analyses,
   "0003-baselines": baselines,
   "0004-jobs": jobs,
+  "0006-approvals": approvals,
 };
 
 export function storeMigrations(kind: StoreKind): Record<string, Migration> {

@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "./database.js";
 
-export type AuditAction = "created" | "lifted" | "expired";
+export type AuditAction = "created" | "requested" | "approved" | "denied" | "lifted" | "expired";
 
 /** One append-only record of a change to a suppression. */
 export interface AuditEntry {

@@ -4,9 +4,18 @@ import { SUPPRESSION_REASONS } from "./suppression.js";
 import type { Suppression, SuppressionScope, SuppressionStatus } from "./suppression.js";
 
 export type SuppressionRow = Selectable<SuppressionsTable>;
-export type NewSuppression = Omit<Suppression, "id" | "status">;
+export type NewSuppression = Omit<Suppression, "id" | "status" | "decision"> & {
+  /** `requested` when the suppression needs an approver first; `active` otherwise (default). */
+  status?: "active" | "requested";
+};
 
-const STATUSES: readonly SuppressionStatus[] = ["active", "lifted", "expired"];
+const STATUSES: readonly SuppressionStatus[] = [
+  "requested",
+  "active",
+  "denied",
+  "lifted",
+  "expired",
+];
 
 export function toSuppressionRow(input: NewSuppression): Insertable<SuppressionsTable> {
   const { scope } = input;
@@ -23,7 +32,7 @@ export function toSuppressionRow(input: NewSuppression): Insertable<Suppressions
     created_at: input.createdAt.getTime(),
     expires_at: input.expiresAt?.getTime() ?? null,
     source: input.source,
-    status: "active",
+    status: input.status ?? "active",
     finding_id: input.findingId,
   };
 }
@@ -41,6 +50,9 @@ export function fromSuppressionRow(row: SuppressionRow): Suppression {
     source: row.source,
     status: oneOf(STATUSES, row.status, "status", row.id),
     findingId: row.finding_id,
+    ...(row.decided_by !== null && row.decided_at !== null
+      ? { decision: { by: row.decided_by, at: new Date(row.decided_at), note: row.decision_note } }
+      : {}),
   };
 }
 

@@ -19,7 +19,19 @@ export type SuppressionScope =
   | { kind: "rule"; tool: string; ruleId: string }
   | { kind: "path"; tool: string; ruleId: string; pathGlob: string };
 
-export type SuppressionStatus = "active" | "lifted" | "expired";
+/**
+ * `requested`: awaits an approver (it does not apply yet); `active`: applies (approved, or never
+ * needed approval); `denied`: an approver refused the request; `lifted` and `expired` ended it.
+ */
+export type SuppressionStatus = "requested" | "active" | "denied" | "lifted" | "expired";
+
+/** An approver's decision on a requested suppression. */
+export interface SuppressionDecision {
+  by: string;
+  at: Date;
+  /** The approval note or the reason for a denial. */
+  note: string | null;
+}
 
 export interface Suppression {
   id: number;
@@ -36,4 +48,6 @@ export interface Suppression {
   status: SuppressionStatus;
   /** The finding id (GR-…) the command named, for display. */
   findingId: string | null;
+  /** Set once an approver approved or denied the request; absent when none was needed. */
+  decision?: SuppressionDecision;
 }

@@ -1,5 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database, StoreKind } from "./database.js";
+import { decideSuppression } from "./suppression-decision.js";
+import type { DecisionInput, DecisionResult } from "./suppression-decision.js";
 import { expireLapsed } from "./suppression-expiry.js";
 import { listAudit, writeAudit } from "./suppression-audit.js";
 import type { AuditEntry } from "./suppression-audit.js";
@@ -13,10 +15,14 @@ export type CreateSuppressionInput = NewSuppression & { actor: string; commentUr
 export interface SuppressionStore {
   /** Idempotent on `source`: the same comment creating twice returns the first suppression. */
   create(input: CreateSuppressionInput): Promise<Suppression>;
-  /** Lifting one that is not active changes nothing and returns it; an unknown id throws. */
+  /** Approves or denies a `requested` suppression; any other changes nothing (`changed: false`). */
+  decide(id: number, input: DecisionInput): Promise<DecisionResult>;
+  /** Lifting one that is not active or requested changes nothing and returns it; an unknown id throws. */
   lift(id: number, actor: string, commentUrl: string | null, at?: Date): Promise<Suppression>;
   /** Active and not expired at `now`. */
   listActive(repo: string, now: Date): Promise<Suppression[]>;
+  /** Awaiting an approver's decision. */
+  listRequested(repo: string): Promise<Suppression[]>;
   /** Marks lapsed ones `expired` (audited), then returns those whose expiry is in (since, now]. */
   listExpiredSince(repo: string, since: Date, now: Date): Promise<Suppression[]>;
   /** Every suppression of the repository, any status (export). */
@@ -50,7 +56,7 @@ export function createSuppressionStore(db: Kysely<Database>, kind: StoreKind): S
         await writeAudit(trx, [
           {
             suppressionId: created.id,
-            action: "created",
+            action: created.status === "requested" ? "requested" : "created",
             actor: input.actor,
             at: created.createdAt,
             commentUrl: input.commentUrl,
@@ -72,7 +78,7 @@ export function createSuppressionStore(db: Kysely<Database>, kind: StoreKind): S
           .updateTable("suppressions")
           .set({ status: "lifted" })
           .where("id", "=", id)
-          .where("status", "=", "active")
+          .where("status", "in", ["active", "requested"])
           .returningAll()
           .executeTakeFirst();
         if (lifted === undefined) {
@@ -96,6 +102,14 @@ export function createSuppressionStore(db: Kysely<Database>, kind: StoreKind): S
         .where((eb) => eb.or([eb("expires_at", "is", null), eb("expires_at", ">", now.getTime())]))
         .execute();
       return rows.map(fromSuppressionRow);
+    },
+
+    decide: (id, input) => decideSuppression(db, kind, id, input),
+
+    async listRequested(repo) {
+      return (await byRepo(repo).where("status", "=", "requested").execute()).map(
+        fromSuppressionRow,
+      );
     },
 
     listExpiredSince: (repo, since, now) => expireLapsed(db, kind, repo, since, now),

@@ -143,5 +143,82 @@ export function suppressionsContract(current: () => Store): void {
         future.id,
       ]);
     });
+    it("keeps a request out of the active list until an approver approves it", async () => {
+      const { suppressions } = current();
+      const requested = await suppressions.create(input({ status: "requested" }));
+      expect(requested.status).toBe("requested");
+      expect(requested.decision).toBeUndefined();
+      expect(await suppressions.listActive("octo/app", T0)).toEqual([]);
+      expect((await suppressions.listRequested("octo/app")).map((s) => s.id)).toEqual([
+        requested.id,
+      ]);
+
+      const at = new Date(T0.getTime() + DAY);
+      const capped = new Date(T0.getTime() + 30 * DAY);
+      const approval = {
+        verdict: "approved" as const,
+        actor: "champion",
+        note: "reviewed with the team",
+        commentUrl: "https://c/3",
+        at,
+        expiresAt: capped,
+      };
+      const approved = await suppressions.decide(requested.id, approval);
+      expect(approved.changed).toBe(true);
+      expect(approved.suppression).toMatchObject({
+        status: "active",
+        expiresAt: capped,
+        decision: { by: "champion", at, note: "reviewed with the team" },
+      });
+      // Deciding twice (a second approver, a redelivery) changes nothing.
+      const again = await suppressions.decide(requested.id, { ...approval, verdict: "denied" });
+      expect(again).toEqual({ suppression: approved.suppression, changed: false });
+      expect((await suppressions.listActive("octo/app", at)).map((s) => s.id)).toEqual([
+        requested.id,
+      ]);
+      expect(await suppressions.listRequested("octo/app")).toEqual([]);
+      expect(
+        (await suppressions.audit(requested.id)).map((e) => [e.action, e.actor, e.commentUrl]),
+      ).toEqual([
+        ["requested", "alice", null],
+        ["approved", "champion", "https://c/3"],
+      ]);
+    });
+
+    it("denies a request with its reason and never applies it", async () => {
+      const { suppressions } = current();
+      const requested = await suppressions.create(input({ status: "requested" }));
+      const denied = await suppressions.decide(requested.id, {
+        verdict: "denied",
+        actor: "champion",
+        note: "this is exploitable",
+        commentUrl: null,
+        at: T0,
+      });
+      expect(denied.suppression).toMatchObject({
+        status: "denied",
+        expiresAt: null,
+        decision: { by: "champion", at: T0, note: "this is exploitable" },
+      });
+      expect(await suppressions.listActive("octo/app", T0)).toEqual([]);
+      expect(await suppressions.listRequested("octo/app")).toEqual([]);
+      const [, entry] = await suppressions.audit(requested.id);
+      expect(entry).toMatchObject({ action: "denied", details: { note: "this is exploitable" } });
+      const unknown = {
+        verdict: "denied" as const,
+        actor: "x",
+        note: null,
+        commentUrl: null,
+        at: T0,
+      };
+      await expect(suppressions.decide(999_999, unknown)).rejects.toThrow(/does not exist/);
+    });
+
+    it("lets a requester withdraw a request by lifting it", async () => {
+      const { suppressions } = current();
+      const requested = await suppressions.create(input({ status: "requested" }));
+      expect((await suppressions.lift(requested.id, "alice", null)).status).toBe("lifted");
+      expect(await suppressions.listRequested("octo/app")).toEqual([]);
+    });
   });
 }
