@@ -31,6 +31,25 @@ export const DEFAULT_GATE: readonly Readonly<z.input<typeof gateEntry>>[] = [
   { branches: ["**"], fail_on: "none" },
 ];
 
+/** `@org/team-slug` (a team, checked with the Teams API) or a GitHub login. */
+const APPROVER_PATTERN =
+  /^(?:@[A-Za-z0-9][A-Za-z0-9-]*\/[A-Za-z0-9][A-Za-z0-9_.-]*|[A-Za-z0-9][A-Za-z0-9-]*)$/;
+
+const approval = z.strictObject({
+  /** Severity at or above which a suppression is a request until an approver approves it. */
+  required_for: z.enum(FAIL_ON_LEVELS).default("none"),
+  /** Empty: anyone with the admin role on the repository. */
+  approvers: z
+    .array(z.string().regex(APPROVER_PATTERN, { error: 'expected "@org/team-slug" or a login' }))
+    .default([]),
+  /** The longest expiry an approval may grant, e.g. "180d"; longer requests are shortened. */
+  max_expiry: z
+    .string()
+    .regex(/^[1-9]\d*d$/, { error: 'expected a number of days like "180d"' })
+    .nullable()
+    .default(null),
+});
+
 const suppressions = z.strictObject({
   permission: z.enum(ROLES).default("write"),
   broad_scope_permission: z.enum(ROLES).default("maintain"),
@@ -39,6 +58,7 @@ const suppressions = z.strictObject({
     .regex(EXPIRY_PATTERN, { error: 'expected a number of days like "90d" or a date YYYY-MM-DD' })
     .nullable()
     .default(null),
+  approval: approval.prefault({}),
 });
 
 export const guardrailConfigSchema = z.strictObject({

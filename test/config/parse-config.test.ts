@@ -14,7 +14,12 @@ const DEFAULTS: GuardrailConfig = {
     { branches: ["$default", "release/*"], fail_on: "high" },
     { branches: ["**"], fail_on: "none" },
   ],
-  suppressions: { permission: "write", broad_scope_permission: "maintain", default_expiry: null },
+  suppressions: {
+    permission: "write",
+    broad_scope_permission: "maintain",
+    default_expiry: null,
+    approval: { required_for: "none", approvers: [], max_expiry: null },
+  },
   tracked_branches: ["$default", "release/*"],
 };
 
@@ -44,6 +49,7 @@ describe("parseConfig defaults", () => {
       permission: "write",
       broad_scope_permission: "maintain",
       default_expiry: "90d",
+      approval: DEFAULTS.suppressions.approval,
     });
   });
 
@@ -58,6 +64,17 @@ describe("parseConfig defaults", () => {
     [{ suppressions: { default_expiry: "2026-12-31", permission: "admin" } }],
     [{ gate: [{ branches: ["main"], fail_on: "note" }], rules_ignore: ["semgrep:*"] }],
     [{ annotate: "all", comment_on: "diff_context", tracked_branches: ["main"] }],
+    [
+      {
+        suppressions: {
+          approval: {
+            required_for: "high",
+            approvers: ["@octo/security", "alice"],
+            max_expiry: "180d",
+          },
+        },
+      },
+    ],
   ])("accepts valid values %j", (raw) => {
     expect(configOf(raw)).toMatchObject(raw);
   });
@@ -107,6 +124,18 @@ describe("parseConfig errors name the key and the problem", () => {
       "suppressions.default_expiry: expected a number of days",
     ],
     [{ suppressions: { permision: "write" } }, "suppressions.permision: unknown key"],
+    [
+      { suppressions: { approval: { required_for: "severe" } } },
+      "suppressions.approval.required_for: expected one of critical|high|medium|low|note|none",
+    ],
+    [
+      { suppressions: { approval: { approvers: ["@octo"] } } },
+      'suppressions.approval.approvers[0]: expected "@org/team-slug" or a login',
+    ],
+    [
+      { suppressions: { approval: { max_expiry: "2027-01-01" } } },
+      'suppressions.approval.max_expiry: expected a number of days like "180d"',
+    ],
     [{ suppressions: [] }, "suppressions: expected a mapping, got []"],
     [{ tracked_branches: null }, "tracked_branches: expected a list, got null"],
     [{ _extends: 7 }, "_extends: expected a string, got 7"],
