@@ -3,7 +3,7 @@ import type { Job } from "../jobs/job.js";
 import { singletonKeyOf } from "../jobs/job.js";
 import { backoffMs, isRetryable } from "../jobs/errors.js";
 import type { Store } from "../store/store.js";
-import type { JobQueue, JobRunner } from "./queue.js";
+import type { EnqueueOptions, JobQueue, JobRunner } from "./queue.js";
 
 export interface EmbeddedQueueOptions {
   workers: number;
@@ -76,14 +76,17 @@ export function createEmbeddedQueue(store: Store, options: EmbeddedQueueOptions)
   }
 
   return {
-    async enqueue(job: Job) {
+    async enqueue(job: Job, enqueueOptions: EnqueueOptions = {}) {
+      const { startAfter } = enqueueOptions;
       await store.jobs.enqueue({
         name: JOB_NAME,
         payload: job,
         singletonKey: singletonKeyOf(job),
         maxAttempts: options.maxAttempts,
+        ...(startAfter === undefined ? {} : { runAfter: startAfter }),
       });
-      wake?.();
+      // A delayed job is picked up by the poll once due; waking now would find nothing.
+      if (startAfter === undefined || startAfter.getTime() <= Date.now()) wake?.();
     },
     start(run) {
       stopping = false;
@@ -93,8 +96,10 @@ export function createEmbeddedQueue(store: Store, options: EmbeddedQueueOptions)
     async stop() {
       stopping = true;
       wake?.();
-      const grace = sleep(options.graceMs ?? 25_000, () => undefined);
+      let endGrace = (): void => undefined;
+      const grace = sleep(options.graceMs ?? 25_000, (resume) => (endGrace = resume));
       await Promise.race([Promise.all(loops), grace]);
+      endGrace(); // its timer would otherwise hold the process open for the whole grace period
       // Whatever is still running is handed back, to be resumed by the next process.
       for (const id of running.keys()) await store.jobs.release(id);
     },

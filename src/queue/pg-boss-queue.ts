@@ -2,6 +2,7 @@ import PgBoss from "pg-boss";
 import type { Logger } from "pino";
 import type { Job } from "../jobs/job.js";
 import { isRetryable } from "../jobs/errors.js";
+import { enqueueSuperseding } from "./pg-boss-enqueue.js";
 import type { JobQueue, JobRunner, RunningJob } from "./queue.js";
 
 export interface PgBossQueueOptions {
@@ -21,20 +22,22 @@ const QUEUE = "guardrail-jobs";
  * retries with backoff. A non-retryable error completes the job (its outcome is already reported).
  */
 export async function createPgBossQueue(options: PgBossQueueOptions): Promise<JobQueue> {
-  const boss = new PgBoss({
-    connectionString: options.connectionString,
-    schema: options.schema ?? "pgboss",
-    max: 4,
-  });
+  const schema = options.schema ?? "pgboss";
+  const boss = new PgBoss({ connectionString: options.connectionString, schema, max: 4 });
   boss.on("error", (error) => options.log.error({ err: error }, "pg-boss error"));
   await boss.start();
-  await boss.createQueue(QUEUE, {
+  const queueOptions: PgBoss.Queue = {
     name: QUEUE,
+    // At most one created job per singleton key: enqueue supersedes it (see pg-boss-enqueue.ts).
+    policy: "short",
     retryLimit: options.maxAttempts - 1,
     retryDelay: 2,
     retryBackoff: true,
     expireInSeconds: options.expireInSeconds ?? 600,
-  });
+  };
+  await boss.createQueue(QUEUE, queueOptions);
+  // createQueue leaves an existing queue as it was: bring one made by an older release up to date.
+  await boss.updateQueue(QUEUE, queueOptions);
 
   const handle = async (run: JobRunner, job: PgBoss.JobWithMetadata<Job>): Promise<void> => {
     const running: RunningJob = {
@@ -52,8 +55,8 @@ export async function createPgBossQueue(options: PgBossQueueOptions): Promise<Jo
   };
 
   return {
-    async enqueue(job) {
-      await boss.send(QUEUE, job);
+    async enqueue(job, enqueueOptions = {}) {
+      await enqueueSuperseding(boss, { queue: QUEUE, schema, job, options: enqueueOptions });
     },
     async start(run) {
       for (let i = 0; i < options.workers; i += 1) {

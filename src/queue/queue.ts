@@ -13,9 +13,18 @@ export interface RunningJob {
 /** Runs one job; throwing a TransientError asks for a retry with backoff. */
 export type JobRunner = (running: RunningJob) => Promise<void>;
 
+export interface EnqueueOptions {
+  /** Not run before this time (a delayed job); due at once when absent or in the past. */
+  startAfter?: Date;
+}
+
 /** A durable job queue: embedded (SQLite store) or pg-boss (PostgreSQL). */
 export interface JobQueue {
-  enqueue(job: Job): Promise<void>;
+  /**
+   * Adds a job. A queued job with the same singleton key (see singletonKeyOf) is superseded: it
+   * takes the new payload and the new startAfter, so at most one waits per key.
+   */
+  enqueue(job: Job, options?: EnqueueOptions): Promise<void>;
   /** Starts workers that call `run` for each job. */
   start(run: JobRunner): Promise<void>;
   /** Stops taking jobs, waits for running ones (up to a grace period), hands the rest back. */

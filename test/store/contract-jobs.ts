@@ -69,6 +69,29 @@ export function jobsContract(current: () => Store): void {
       expect((await jobs.claim("w2", LEASE, later(2)))?.payload).toEqual({ head: "c" });
     });
 
+    it("holds a delayed job until runAfter; a newer enqueue of its key moves it", async () => {
+      const { jobs } = current();
+      const delayed = await jobs.enqueue({
+        name: "remind",
+        payload: { n: 1 },
+        singletonKey: "r",
+        runAfter: later(60_000),
+      });
+      expect(await jobs.claim("w1", LEASE, later(59_999))).toBeNull();
+      const moved = await jobs.enqueue({
+        name: "remind",
+        payload: { n: 2 },
+        singletonKey: "r",
+        runAfter: later(120_000),
+      });
+      expect(moved).toEqual({ id: delayed.id, created: false });
+      expect(await jobs.claim("w1", LEASE, later(60_000))).toBeNull();
+      expect(await jobs.claim("w1", LEASE, later(120_000))).toMatchObject({
+        id: delayed.id,
+        payload: { n: 2 },
+      });
+    });
+
     it("reclaims a job whose lease expired, and heartbeats extend the lease", async () => {
       const { jobs } = current();
       const { id } = await jobs.enqueue({ name: "analyse", payload: null, runAfter: T0 });
