@@ -27,5 +27,11 @@ export async function createQueue(input: {
       expireInSeconds: Math.max(30, leaseSeconds * 10),
     });
   }
-  return createEmbeddedQueue(store, { ...options, leaseMs: leaseSeconds * 1000 });
+  // SQLite is one process's file: whatever is active at start-up was left by a dead process.
+  // Elsewhere other instances may be running their jobs, so only the lease tells.
+  return createEmbeddedQueue(store, {
+    ...options,
+    leaseMs: leaseSeconds * 1000,
+    takeOverOnStart: store.kind === "sqlite",
+  });
 }

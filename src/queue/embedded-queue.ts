@@ -12,6 +12,11 @@ export interface EmbeddedQueueOptions {
   /** How long a claimed job stays ours without a heartbeat; after that a restart takes it over. */
   leaseMs?: number;
   pollMs?: number;
+  /**
+   * This process is the store's only worker (SQLite): jobs still active at start() were left by a
+   * process that died, and are taken over at once instead of after their lease.
+   */
+  takeOverOnStart?: boolean;
   /** How long stop() waits for running jobs before handing them back. */
   graceMs?: number;
   /** Delay before retry number `attempt` (exponential with jitter by default). */
@@ -88,10 +93,13 @@ export function createEmbeddedQueue(store: Store, options: EmbeddedQueueOptions)
       // A delayed job is picked up by the poll once due; waking now would find nothing.
       if (startAfter === undefined || startAfter.getTime() <= Date.now()) wake?.();
     },
-    start(run) {
+    async start(run) {
       stopping = false;
+      if (options.takeOverOnStart === true) {
+        const abandoned = await store.jobs.expireLeases();
+        if (abandoned > 0) options.log.info({ jobs: abandoned }, "taking over interrupted jobs");
+      }
       loops = Array.from({ length: options.workers }, () => loop(run));
-      return Promise.resolve();
     },
     async stop() {
       stopping = true;

@@ -18,6 +18,12 @@ export interface JobStore {
   heartbeat(id: number, leaseMs: number, now?: Date): Promise<boolean>;
   /** Hands an active job back on shutdown without spending an attempt. */
   release(id: number, now?: Date): Promise<void>;
+  /**
+   * Ends the lease of every active job, so the next claim takes it over (or fails it when its
+   * attempts are used up) at once. Only for a sole worker process starting up: every active job
+   * then belongs to a process that died. Returns how many there were.
+   */
+  expireLeases(now?: Date): Promise<number>;
   get(id: number): Promise<Job | null>;
   counts(): Promise<Record<JobState, number>>;
   /** Deletes completed and failed jobs finished before `olderThan`; returns how many. */
@@ -41,6 +47,15 @@ export function createJobStore(db: Kysely<Database>, kind: StoreKind): JobStore 
         .returning("id")
         .execute();
       return extended.length === 1;
+    },
+
+    async expireLeases(now = new Date()) {
+      const result = await db
+        .updateTable("jobs")
+        .set({ locked_until: now.getTime() })
+        .where("state", "=", "active")
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows);
     },
 
     async get(id) {

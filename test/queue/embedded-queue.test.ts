@@ -62,3 +62,44 @@ describe("embedded queue: delayed jobs", () => {
     expect(await q.counts()).toMatchObject({ queued: 1 });
   });
 });
+
+describe("embedded queue: start-up after a crash", () => {
+  async function leftActive() {
+    const q = await queue();
+    await q.enqueue(analysis(1));
+    // A process that died mid-job: claimed with the default one-minute lease, never finished.
+    await store.jobs.claim("dead-process", 60_000, new Date());
+    return q;
+  }
+
+  async function ranWithin(
+    takeOverOnStart: boolean,
+    ms: number,
+  ): Promise<{ ran: RunningJob[]; store: Store }> {
+    await leftActive();
+    const q = createEmbeddedQueue(store, {
+      workers: 1,
+      maxAttempts: 3,
+      log,
+      pollMs: 20,
+      takeOverOnStart,
+    });
+    const ran: RunningJob[] = [];
+    await q.start((job) => Promise.resolve(void ran.push(job)));
+    await sleep(ms);
+    await q.stop();
+    return { ran, store };
+  }
+
+  it("takes over a job left active by a dead process at once when it is the only worker", async () => {
+    const { ran } = await ranWithin(true, 300);
+    expect(ran).toMatchObject([{ attempt: 2, job: { runId: 1 } }]);
+    expect(await store.jobs.counts()).toMatchObject({ active: 0, completed: 1 });
+  });
+
+  it("waits for the lease otherwise (other instances may be running it)", async () => {
+    const { ran } = await ranWithin(false, 300);
+    expect(ran).toEqual([]);
+    expect(await store.jobs.counts()).toMatchObject({ active: 1 });
+  });
+});

@@ -105,6 +105,26 @@ export function jobsContract(current: () => Store): void {
       expect(await jobs.heartbeat(id, LEASE)).toBe(false);
     });
 
+    it("expires every active lease at once for a sole worker starting up", async () => {
+      const { jobs } = current();
+      const left = await jobs.enqueue({ name: "analyse", payload: 1, runAfter: T0 });
+      const spent = await jobs.enqueue({
+        name: "analyse",
+        payload: 2,
+        runAfter: T0,
+        maxAttempts: 1,
+      });
+      await jobs.enqueue({ name: "analyse", payload: 3, runAfter: later(60_000) });
+      await jobs.claim("dead", LEASE, T0);
+      await jobs.claim("dead", LEASE, T0);
+      expect(await jobs.claim("new", LEASE, later(1))).toBeNull();
+      expect(await jobs.expireLeases(later(1))).toBe(2);
+      expect(await jobs.claim("new", LEASE, later(1))).toMatchObject({ id: left.id, attempts: 2 });
+      // The one whose only attempt died with the process is given up, not run again.
+      expect(await jobs.get(spent.id)).toMatchObject({ state: "failed" });
+      expect(await jobs.claim("new", LEASE, later(2))).toBeNull();
+    });
+
     it("gives up on a job whose worker keeps dying once attempts are used up", async () => {
       const { jobs } = current();
       const { id } = await jobs.enqueue({
