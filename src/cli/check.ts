@@ -8,6 +8,7 @@ import { resolve } from "node:path";
 import { buildDiffMap } from "../diff/build-diff-map.js";
 import { evaluate } from "../pipeline/evaluate.js";
 import { policyFor } from "../triage/gate.js";
+import { overrideFailOn } from "./fail-on-override.js";
 import type { CheckOptions } from "./args.js";
 import { resolveBase } from "./base.js";
 import type { CheckReport } from "./check-report.js";
@@ -69,7 +70,7 @@ export async function runCheck(
   const config =
     options.failOn === undefined
       ? local.config
-      : { ...local.config, gate: [{ branches: ["**"], fail_on: options.failOn }] };
+      : { ...local.config, gate: [overrideFailOn(local.config, options.failOn, base)] };
   const evaluation = evaluate({
     findings: collected.findings,
     diff,

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { SEVERITIES } from "../findings/finding.js";
+import { celProblem } from "../policy/cel-environment.js";
 
 export const FAIL_ON_LEVELS = [...SEVERITIES, "none"] as const;
 export type FailOn = (typeof FAIL_ON_LEVELS)[number];
@@ -21,10 +22,33 @@ const EXPIRY_PATTERN = /^(?:[1-9]\d*d|\d{4}-\d{2}-\d{2})$/;
 
 const globList = z.array(z.string().min(1));
 
+export const RULE_ACTIONS = ["block", "warn", "ignore"] as const;
+export type RuleAction = (typeof RULE_ACTIONS)[number];
+
+/** A CEL rule is compiled and type-checked here, so a broken one fails the config closed. */
+const gateRule = z
+  .strictObject({
+    name: z.string().min(1),
+    when: z.string().min(1),
+    action: z.enum(RULE_ACTIONS),
+  })
+  .superRefine((rule, ctx) => {
+    const problem = celProblem(rule.when);
+    if (problem !== null) {
+      ctx.addIssue({ code: "custom", path: ["when"], message: `rule "${rule.name}": ${problem}` });
+    }
+  });
+
 const gateEntry = z.strictObject({
   branches: globList.min(1),
   fail_on: z.enum(FAIL_ON_LEVELS),
+  rules: z.array(gateRule).default([]),
 });
+
+/** SARIF `tool.driver.name` values; matched case-insensitively, `Semgrep` also `Semgrep OSS`. */
+const toolList = z.array(z.string().min(1));
+/** `30m`, `2h`, `45s`, `1d`. */
+export const DURATION_PATTERN = /^[1-9]\d*(?:s|m|h|d)$/;
 
 export const DEFAULT_GATE: readonly Readonly<z.input<typeof gateEntry>>[] = [
   { branches: ["$default", "release/*"], fail_on: "high" },
@@ -76,6 +100,22 @@ export const guardrailConfigSchema = z.strictObject({
   suppressions: suppressions.prefault({}),
   /** Branches whose pushes are analysed and stored as baselines; `$default` is the default branch. */
   tracked_branches: globList.default(["$default", "release/*"]),
+  required_tools: toolList.default([]),
+  required_tools_timeout: z
+    .string()
+    .regex(DURATION_PATTERN, { error: 'expected a duration like "30m", "2h" or "1d"' })
+    .default("30m"),
+  enrichment: z
+    .strictObject({ kev: z.boolean().default(true), epss: z.boolean().default(false) })
+    .prefault({}),
+  /** Only honoured from the organisation's `.github` repository (src/policy/apply-enforce.ts). */
+  enforce: z
+    .strictObject({
+      gate: z.array(gateEntry).optional(),
+      required_tools: toolList.optional(),
+      suppressions: suppressions.optional(),
+    })
+    .optional(),
 });
 
 export type GuardrailConfig = Omit<z.output<typeof guardrailConfigSchema>, "_extends">;

@@ -90,6 +90,18 @@ export interface RawFinding {
   fixes: Fix[];
   suppressions: SarifSuppression[];
   identity: IdentityHints;
+  /** The SARIF level in effect (result, rule default, else `warning`); absent in old analyses. */
+  level?: "error" | "warning" | "note" | "none";
+  /** `CVE-…` ids from the rule id, name, descriptions, tags and properties (src/sarif/vulnerability-ids.ts). */
+  cve?: string[];
+  /** `CWE-<n>` ids from tags, taxonomy relationships and properties. */
+  cwe?: string[];
+  /** CVSS base score (or `security-severity`) in (0, 10]. */
+  cvss?: number;
+  /** In CISA's Known Exploited Vulnerabilities catalogue (set by enrichment). */
+  kev?: boolean;
+  /** FIRST EPSS probability in [0, 1] (set by enrichment). */
+  epss?: number;
 }
 
 /** A finding with its stable identity. */

@@ -1,6 +1,7 @@
 import type { Finding } from "../findings/finding.js";
 import type { DiffPosition } from "../diff/diff-map.js";
 import type { Suppression } from "../store/suppression.js";
+import type { FindingVerdict } from "../policy/verdict.js";
 
 /** Why a finding does not count. */
 export type SuppressedBy =
@@ -18,6 +19,8 @@ export interface TriagedFinding {
   commentable: boolean;
   /** A suppression that would apply but has expired: the summary says so. */
   expiredSuppression: Suppression | null;
+  /** Set by the policy stage (src/policy/apply-policy.ts); absent: judged by severity alone. */
+  verdict?: FindingVerdict;
 }
 
 export type GateResult =

@@ -14,6 +14,8 @@ export interface GatePolicy {
   branches: string[];
   /** The pull request's base branch, named in the reason. */
   base?: string;
+  /** A push: findings are reported, never blocked, whatever the rules say. */
+  reportOnly?: boolean;
 }
 
 /** Finding ids named in a reason; the check summary lists them all. */
@@ -42,14 +44,16 @@ export function gate(
   policy: GatePolicy,
   opts: { readErrors: number } = { readErrors: 0 },
 ): GateResult {
-  const counted = triaged.filter((t) => t.isNew && t.suppressedBy === null);
-  const blocking = counted.filter((t) => blocks(t.finding.severity, policy.fail_on));
+  const counted = triaged.filter(
+    (t) => t.suppressedBy === null && (t.isNew || t.verdict?.verdict === "warn"),
+  );
+  const blocking =
+    policy.reportOnly === true
+      ? []
+      : triaged.filter((t) => t.suppressedBy === null && isBlocking(t, policy.fail_on));
   const scope = policy.base === undefined ? "" : ` for ${policy.base}`;
   const blockingReason =
-    blocking.length === 0
-      ? null
-      : `${count(blocking.length, "new finding")} at or above ${policy.fail_on} ` +
-        `(fail_on${scope}): ${listIds(blocking)}`;
+    blocking.length === 0 ? null : blockReasons(blocking, policy.fail_on, scope);
 
   if (opts.readErrors > 0) {
     const unread =
@@ -76,6 +80,43 @@ export function gate(
         ? "No new findings"
         : `No new findings that count (${count(suppressed, "new finding")} suppressed)`,
   };
+}
+
+/** Without a verdict (no policy stage ran) the severity threshold alone decides, as before rules. */
+function isBlocking(t: TriagedFinding, failOn: FailOn): boolean {
+  if (t.verdict !== undefined) return t.verdict.verdict === "block";
+  return t.isNew && blocks(t.finding.severity, failOn);
+}
+
+/** One clause per cause, so an author sees which rule or threshold (and whose) blocks what. */
+function blockReasons(blocking: TriagedFinding[], failOn: FailOn, scope: string): string {
+  const groups = new Map<string, TriagedFinding[]>();
+  for (const t of blocking) {
+    const key = causeClause(t, failOn, scope);
+    groups.set(key, [...(groups.get(key) ?? []), t]);
+  }
+  return [...groups]
+    .map(([clause, group]) => clause.replace("{n}", countOf(group)) + listIds(group))
+    .join("; ");
+}
+
+function causeClause(t: TriagedFinding, failOn: FailOn, scope: string): string {
+  const cause = t.verdict?.cause;
+  if (cause === undefined || cause.kind === "default") {
+    return `{n} at or above ${failOn} (fail_on${scope}): `;
+  }
+  const whose = cause.source === "organisation" ? " enforced by the organisation" : "";
+  if (cause.kind === "fail_on")
+    return `{n} at or above ${cause.failOn} (fail_on${whose}${scope}): `;
+  if (cause.error !== undefined) {
+    return `rule "${cause.rule}"${whose} could not be evaluated on {n}, so they block: `;
+  }
+  return `{n} blocked by rule "${cause.rule}"${whose}${scope}: `;
+}
+
+function countOf(group: TriagedFinding[]): string {
+  const allNew = group.every((t) => t.isNew);
+  return count(group.length, allNew ? "new finding" : "finding");
 }
 
 function listIds(findings: readonly TriagedFinding[]): string {

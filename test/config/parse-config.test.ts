@@ -11,8 +11,8 @@ const DEFAULTS: GuardrailConfig = {
   annotate: "changed-files",
   max_annotations: 50,
   gate: [
-    { branches: ["$default", "release/*"], fail_on: "high" },
-    { branches: ["**"], fail_on: "none" },
+    { branches: ["$default", "release/*"], fail_on: "high", rules: [] },
+    { branches: ["**"], fail_on: "none", rules: [] },
   ],
   suppressions: {
     permission: "write",
@@ -21,6 +21,9 @@ const DEFAULTS: GuardrailConfig = {
     approval: { required_for: "none", approvers: [], max_expiry: null },
   },
   tracked_branches: ["$default", "release/*"],
+  required_tools: [],
+  required_tools_timeout: "30m",
+  enrichment: { kev: true, epss: false },
 };
 
 function configOf(raw: unknown): GuardrailConfig {
