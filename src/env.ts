@@ -25,6 +25,8 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
   LOG_FORMAT: z.enum(["json", "pretty"]).optional(),
   GHE_HOST: z.string().optional(),
+  // Local development: a smee.io channel that forwards GitHub's webhooks to this server.
+  WEBHOOK_PROXY_URL: z.url({ error: "must be a URL (a smee.io channel)" }).optional(),
   GHE_PROTOCOL: z.enum(["http", "https"]).default("https"),
   DATABASE_URL: databaseUrl.optional(),
   GUARDRAIL_WORKERS: positiveInt.max(64).default(2),

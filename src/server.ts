@@ -1,9 +1,13 @@
 import { EnvError, readEnv } from "./env.js";
+import { loadDotEnv } from "./load-dotenv.js";
 import { createLogger } from "./logger.js";
+import { startSetupFlow, wantsSetup } from "./setup-flow.js";
 import { startGuardrail } from "./start.js";
 
 /** `npm start`: validate the environment, start the server and the workers, stop gracefully. */
 async function main(): Promise<void> {
+  loadDotEnv();
+  if (wantsSetup(process.env)) return startSetupFlow();
   let env;
   try {
     env = readEnv(process.env);

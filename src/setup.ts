@@ -1,8 +1,4 @@
-import { run } from "probot";
+import { startSetupFlow } from "./setup-flow.js";
 
-/**
- * `npm run setup`: Probot's manifest flow. Open the printed URL, create the App from app.yml, and
- * Probot writes APP_ID, PRIVATE_KEY and WEBHOOK_SECRET into .env; then `npm start`.
- */
-delete process.env.APP_ID;
-await run(() => undefined);
+/** `npm run setup`: Probot's manifest flow, even when .env already names an App. */
+await startSetupFlow();

@@ -40,6 +40,8 @@ export async function startGuardrail(env: Env, log: Logger): Promise<RunningGuar
     }),
     port: env.PORT,
     host: env.HOST,
+    // Probot forwards a smee.io channel here when smee-client is installed (a dev dependency).
+    webhookProxy: env.WEBHOOK_PROXY_URL,
     log,
     enableStaticFiles: false,
   });
