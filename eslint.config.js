@@ -12,6 +12,8 @@ export default tseslint.config(
       "scripts/**",
       // plain JavaScript child processes that tests spawn
       "**/*.mjs",
+      // the console's browser script (plain JavaScript, served as a file)
+      "src/console/assets/**",
     ],
   },
   ...tseslint.configs.recommendedTypeChecked,

@@ -32,6 +32,16 @@ const envSchema = z.object({
   GUARDRAIL_WORKERS: positiveInt.max(64).default(2),
   GUARDRAIL_JOB_ATTEMPTS: positiveInt.max(20).default(5),
   GUARDRAIL_JOB_LEASE_SECONDS: positiveInt.max(3600).default(60),
+  // Security console: on when GUARDRAIL_SESSION_SECRET is set (src/console/console-config.ts)
+  GITHUB_CLIENT_ID: z.string().optional(),
+  GITHUB_CLIENT_SECRET: z.string().optional(),
+  GUARDRAIL_SESSION_SECRET: z
+    .string()
+    .min(32, "must be at least 32 characters (e.g. openssl rand -hex 32)")
+    .optional(),
+  GUARDRAIL_PUBLIC_URL: z
+    .url({ error: "must be the app's public URL, e.g. https://guardrail.example.com" })
+    .optional(),
 });
 
 export type Env = z.infer<typeof envSchema> & { PRIVATE_KEY: string };
@@ -48,6 +58,11 @@ export function readEnv(env: NodeJS.ProcessEnv, cwd = process.cwd()): Env {
     const name = String(issue?.path[0] ?? "environment");
     throw new EnvError(`${name} ${issue?.message ?? "is invalid"}`);
   }
+  const consoleMissing = missingConsoleSetting(parsed.data);
+  if (consoleMissing)
+    throw new EnvError(
+      `${consoleMissing} is required when GUARDRAIL_SESSION_SECRET is set (the security console)`,
+    );
   try {
     artifactLimitsFromEnv(env);
   } catch (error) {
@@ -79,6 +94,13 @@ function readPrivateKey(env: NodeJS.ProcessEnv, cwd: string): string {
       ? "PRIVATE_KEY is not a PEM private key (paste the .pem contents, optionally base64-encoded)"
       : "PRIVATE_KEY_PATH does not point to a readable .pem file",
   );
+}
+
+/** The console needs all of its settings once its session secret says it is wanted. */
+function missingConsoleSetting(env: z.infer<typeof envSchema>): string | undefined {
+  if (env.GUARDRAIL_SESSION_SECRET === undefined) return undefined;
+  const required = ["GITHUB_CLIENT_ID", "GITHUB_CLIENT_SECRET", "GUARDRAIL_PUBLIC_URL"] as const;
+  return required.find((name) => env[name] === undefined);
 }
 
 /** `FOO=` in a .env file means "not set", as it does for Probot. */

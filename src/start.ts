@@ -5,6 +5,9 @@ import type { AppDeps } from "./app-deps.js";
 import { githubBaseUrl, type Env } from "./env.js";
 import { BlobCache } from "./github/blob-cache.js";
 import { createOctokitClass } from "./github/octokit.js";
+import { consoleConfig } from "./console/console-config.js";
+import { createConsoleHandler } from "./console/console-routes.js";
+import { feedbackFromHistogram } from "./console/feedback-time.js";
 import { createRoutes } from "./http/routes.js";
 import { createJobRunner } from "./jobs/run-job.js";
 import { scheduleMaintenance } from "./maintenance.js";
@@ -58,6 +61,11 @@ export async function startGuardrail(env: Env, log: Logger): Promise<RunningGuar
       beforeScrape: () => refreshGauges(deps),
     }),
   );
+  const consoleSettings = consoleConfig(env);
+  if (consoleSettings) {
+    const feedback = feedbackFromHistogram(metrics.timeToFeedback);
+    server.addHandler(createConsoleHandler({ config: consoleSettings, store, log, feedback }));
+  }
   await server.start();
   if (!app) throw new Error("Probot did not load the app");
   await queue.start(createJobRunner(app, deps));
