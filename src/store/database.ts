@@ -115,6 +115,43 @@ export interface JobsTable {
   finished_at: number | null;
 }
 
+/** A chat message waiting for (or past) delivery; `dedupe_key` makes each event sent once. */
+export interface NotificationOutboxTable {
+  id: Generated<number>;
+  dedupe_key: string;
+  channel: string;
+  repo: string;
+  event: string;
+  payload: string;
+  state: string;
+  attempts: number;
+  due_at: number;
+  claim: string | null;
+  claimed_until: number | null;
+  last_error: string | null;
+  created_at: number;
+  sent_at: number | null;
+}
+
+/** Per chat webhook: no request before this time (1 per second, or a 429's Retry-After). */
+export interface NotificationChannelsTable {
+  channel: string;
+  not_before: number;
+}
+
+/** A GitHub issue holding one tool and rule's backlog findings. */
+export interface BacklogIssuesTable {
+  repo: string;
+  issue_number: number;
+  tool: string;
+  rule: string;
+  /** `open`, `closed` (by Guardrail: none left) or `dismissed` (a person closed it). */
+  state: string;
+  /** JSON array of the fingerprints the issue lists (or listed when it was closed). */
+  fingerprints: string;
+  updated_at: number;
+}
+
 export interface Database {
   deliveries: DeliveriesTable;
   suppressions: SuppressionsTable;
@@ -125,6 +162,9 @@ export interface Database {
   baseline_fingerprints: BaselineFingerprintsTable;
   reported_fingerprints: ReportedFingerprintsTable;
   jobs: JobsTable;
+  notification_outbox: NotificationOutboxTable;
+  notification_channels: NotificationChannelsTable;
+  backlog_issues: BacklogIssuesTable;
 }
 
 export type StoreKind = "sqlite" | "postgres";

@@ -8,6 +8,7 @@ import { up as analyses } from "./migration-0002-analyses.js";
 import { up as baselines } from "./migration-0003-baselines.js";
 import { up as jobs } from "./migration-0004-jobs.js";
 import { up as approvals } from "./migration-0006-approvals.js";
+import { up as notifications } from "./migration-0008-notifications.js";
 
 type MigrationStep = (db: Kysely<unknown>, types: ColumnTypes) => Promise<void>;
 
@@ -18,6 +19,7 @@ const STEPS: Record<string, MigrationStep> = {
   "0003-baselines": baselines,
   "0004-jobs": jobs,
   "0006-approvals": approvals,
+  "0008-notifications": notifications,
 };
 
 export function storeMigrations(kind: StoreKind): Record<string, Migration> {

@@ -2,12 +2,14 @@ import { sql } from "kysely";
 import type { Kysely } from "kysely";
 import type { Logger } from "pino";
 import { createAnalysisStore } from "./analyses.js";
+import { createBacklogIssueStore } from "./backlog-issues.js";
 import { createBaselineStore } from "./baselines.js";
 import type { Database, StoreKind } from "./database.js";
 import { parseDatabaseUrl } from "./database-url.js";
 import { createDeliveryStore } from "./deliveries.js";
 import { createJobStore } from "./jobs.js";
 import { migrateToLatest } from "./migrations.js";
+import { createNotificationStore } from "./notifications.js";
 import { connectPostgres } from "./postgres-connection.js";
 import { connectSqlite } from "./sqlite-connection.js";
 import type { Store } from "./store.js";
@@ -53,6 +55,8 @@ function createStore(db: Kysely<Database>, kind: StoreKind): Store {
     analyses: createAnalysisStore(db, kind),
     baselines: createBaselineStore(db, kind),
     jobs: createJobStore(db, kind),
+    notifications: createNotificationStore(db),
+    backlog: createBacklogIssueStore(db),
     async ping() {
       try {
         await sql`select 1`.execute(db);

@@ -1,9 +1,11 @@
 import type { Kysely } from "kysely";
 import type { AnalysisStore } from "./analyses.js";
+import type { BacklogIssueStore } from "./backlog-issues.js";
 import type { BaselineStore } from "./baselines.js";
 import type { Database, StoreKind } from "./database.js";
 import type { DeliveryStore } from "./deliveries.js";
 import type { JobStore } from "./jobs.js";
+import type { NotificationStore } from "./notifications.js";
 import type { SuppressionStore } from "./suppressions.js";
 
 /** Guardrail's durable state, on SQLite or PostgreSQL behind the same interface. */
@@ -17,6 +19,10 @@ export interface Store {
   baselines: BaselineStore;
   /** The embedded queue (used on SQLite; PostgreSQL deployments may use pg-boss instead). */
   jobs: JobStore;
+  /** Chat notifications' outbox (sent once each) and per-webhook pacing. */
+  notifications: NotificationStore;
+  /** Which GitHub issue holds which backlog tool and rule. */
+  backlog: BacklogIssueStore;
   /** True when the database answers a query (for /readyz). */
   ping(): Promise<boolean>;
   close(): Promise<void>;

@@ -3,6 +3,7 @@ import type { Store } from "../../src/store/open-store.js";
 import { analysesContract } from "./contract-analyses.js";
 import { baselinesContract } from "./contract-baselines.js";
 import { jobsContract } from "./contract-jobs.js";
+import { notificationsContract } from "./contract-notifications.js";
 import { suppressionsContract } from "./contract-suppressions.js";
 
 /**
@@ -75,5 +76,6 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
     analysesContract(current);
     baselinesContract(current);
     jobsContract(current);
+    notificationsContract(current);
   });
 }
