@@ -13,6 +13,11 @@ const databaseUrl = z
 
 const positiveInt = z.coerce.number().int().positive();
 
+/** Any http(s) URL: the real service, a proxy or a local relay. */
+function webhookUrl(what: string) {
+  return z.url({ protocol: /^https?$/, error: `must be an http(s) URL (${what})` });
+}
+
 const envSchema = z.object({
   APP_ID: z
     .string({ error: "is required (the GitHub App's numeric ID)" })
@@ -39,6 +44,9 @@ const envSchema = z.object({
     .string()
     .min(32, "must be at least 32 characters (e.g. openssl rand -hex 32)")
     .optional(),
+  // Chat notifications (src/notify/): secrets of the deployment, never of repository config.
+  GUARDRAIL_SLACK_WEBHOOK_URL: webhookUrl("a Slack incoming webhook").optional(),
+  GUARDRAIL_TEAMS_WEBHOOK_URL: webhookUrl("a Teams Workflows webhook").optional(),
   GUARDRAIL_PUBLIC_URL: z
     .url({ error: "must be the app's public URL, e.g. https://guardrail.example.com" })
     .optional(),

@@ -85,6 +85,27 @@ const suppressions = z.strictObject({
   approval: approval.prefault({}),
 });
 
+/** What may be sent to chat (design.md "Notifications and backlog"). */
+export const NOTIFY_EVENTS = [
+  "escape",
+  "gate_failure",
+  "suppression_request",
+  "suppression_approved",
+  "expiring",
+] as const;
+export type NotifyEventKind = (typeof NOTIFY_EVENTS)[number];
+
+const notify = z.strictObject({
+  on: z.array(z.enum(NOTIFY_EVENTS)).default(["escape", "gate_failure", "suppression_request"]),
+  min_severity: z.enum(SEVERITIES).default("high"),
+});
+
+const backlog = z.strictObject({
+  enabled: z.boolean().default(false),
+  severities: z.array(z.enum(SEVERITIES)).default(["low", "medium"]),
+  labels: z.array(z.string().min(1).max(50)).default(["security"]),
+});
+
 export const guardrailConfigSchema = z.strictObject({
   /** Consumed by the config plugin while loading; accepted here so a raw file also validates. */
   _extends: z.string().optional(),
@@ -108,6 +129,8 @@ export const guardrailConfigSchema = z.strictObject({
   enrichment: z
     .strictObject({ kev: z.boolean().default(true), epss: z.boolean().default(false) })
     .prefault({}),
+  notify: notify.prefault({}),
+  backlog: backlog.prefault({}),
   /** Only honoured from the organisation's `.github` repository (src/policy/apply-enforce.ts). */
   enforce: z
     .strictObject({

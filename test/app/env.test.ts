@@ -17,6 +17,19 @@ describe("readEnv", () => {
     expect(env.PRIVATE_KEY).toContain("BEGIN RSA PRIVATE KEY");
   });
 
+  it("accepts any http(s) chat webhook URL, a local relay included", () => {
+    const env = readEnv(
+      {
+        ...valid(),
+        GUARDRAIL_SLACK_WEBHOOK_URL: "http://127.0.0.1:8099/slack",
+        GUARDRAIL_TEAMS_WEBHOOK_URL: "https://prod-1.westeurope.logic.azure.com/workflows/x",
+      },
+      "/nonexistent",
+    );
+    expect(env.GUARDRAIL_SLACK_WEBHOOK_URL).toBe("http://127.0.0.1:8099/slack");
+    expect(env.GUARDRAIL_TEAMS_WEBHOOK_URL).toContain("logic.azure.com");
+  });
+
   it("accepts a private key with escaped newlines or base64", () => {
     const key = testPrivateKey();
     expect(
@@ -51,6 +64,16 @@ describe("readEnv", () => {
       /^PRIVATE_KEY or PRIVATE_KEY_PATH is required/,
     ],
     ["private key not PEM", { PRIVATE_KEY: "not a key" }, /^PRIVATE_KEY is not a PEM private key/],
+    [
+      "Slack webhook not http(s)",
+      { GUARDRAIL_SLACK_WEBHOOK_URL: "ftp://hooks.example/x" },
+      /^GUARDRAIL_SLACK_WEBHOOK_URL must be an http\(s\) URL/,
+    ],
+    [
+      "Teams webhook not a URL",
+      { GUARDRAIL_TEAMS_WEBHOOK_URL: "prod-teams" },
+      /^GUARDRAIL_TEAMS_WEBHOOK_URL must be an http\(s\) URL/,
+    ],
     [
       "private key path missing",
       { PRIVATE_KEY: undefined, PRIVATE_KEY_PATH: "/nope.pem" },

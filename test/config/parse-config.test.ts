@@ -24,6 +24,8 @@ const DEFAULTS: GuardrailConfig = {
   required_tools: [],
   required_tools_timeout: "30m",
   enrichment: { kev: true, epss: false },
+  notify: { on: ["escape", "gate_failure", "suppression_request"], min_severity: "high" },
+  backlog: { enabled: false, severities: ["low", "medium"], labels: ["security"] },
 };
 
 function configOf(raw: unknown): GuardrailConfig {
@@ -141,6 +143,10 @@ describe("parseConfig errors name the key and the problem", () => {
     ],
     [{ suppressions: [] }, "suppressions: expected a mapping, got []"],
     [{ tracked_branches: null }, "tracked_branches: expected a list, got null"],
+    [{ notify: { on: ["merge"] } }, "notify.on[0]: expected one of escape|gate_failure|"],
+    [{ notify: { min_severity: "severe" } }, "notify.min_severity: expected one of critical|"],
+    [{ backlog: { severities: ["urgent"] } }, "backlog.severities[0]: expected one of critical|"],
+    [{ backlog: { enabled: "yes" } }, "backlog.enabled: expected"],
     [{ _extends: 7 }, "_extends: expected a string, got 7"],
     [["artifacts"], "(top level): expected a mapping of keys, got a list"],
     ["artifacts: x", "(top level): expected a mapping of keys, got a string"],
