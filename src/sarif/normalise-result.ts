@@ -12,7 +12,12 @@ import { findingSeverity } from "./result-kind.js";
 import { ruleInfo } from "./rule-info.js";
 import { lookupRule, type RuleIndex } from "./rule-lookup.js";
 import { readSuppressions } from "./sarif-suppressions.js";
-import { asLevel } from "./severity.js";
+import { asLevel, DEFAULT_LEVEL } from "./severity.js";
+import {
+  resultVulnerabilityIds,
+  ruleVulnerabilityIds,
+  type VulnerabilityIds,
+} from "./vulnerability-ids.js";
 
 export interface RunContext {
   run: Run;
@@ -21,6 +26,20 @@ export interface RunContext {
   paths: PathContext;
   /** RuleInfo per descriptor and id, built once per run: findings share it (never mutated). */
   ruleInfos: Map<ReportingDescriptor | undefined, Map<string, RuleInfo>>;
+  /** CVE/CWE ids and CVSS per shared RuleInfo, read once per rule. */
+  vulnerabilityIds: Map<RuleInfo, VulnerabilityIds>;
+}
+
+function vulnerabilityIdsOf(
+  context: RunContext,
+  info: RuleInfo,
+  rule: ReportingDescriptor | undefined,
+  result: Result,
+): VulnerabilityIds {
+  let ofRule = context.vulnerabilityIds.get(info);
+  if (ofRule === undefined)
+    context.vulnerabilityIds.set(info, (ofRule = ruleVulnerabilityIds(info, rule)));
+  return resultVulnerabilityIds(ofRule, result);
 }
 
 function sharedRuleInfo(
@@ -44,15 +63,17 @@ export function normaliseResult(context: RunContext, result: Result): ResultRead
   const match = lookupRule(context.rules, result);
   const rule = match.rule;
   const defaultConfiguration: unknown = rule?.defaultConfiguration;
+  const resultLevel = asLevel(result.level);
+  const ruleDefaultLevel = isRecord(defaultConfiguration)
+    ? asLevel(defaultConfiguration["level"])
+    : undefined;
   const severity = findingSeverity({
     kind: result.kind,
     baselineState: result.baselineState,
     resultProperties: result.properties,
     ruleProperties: rule?.properties,
-    resultLevel: asLevel(result.level),
-    ruleDefaultLevel: isRecord(defaultConfiguration)
-      ? asLevel(defaultConfiguration["level"])
-      : undefined,
+    resultLevel,
+    ruleDefaultLevel,
   });
   if (severity === null) return { kind: "skipped" };
 
@@ -84,6 +105,8 @@ export function normaliseResult(context: RunContext, result: Result): ResultRead
     fixes: readFixes(context.paths, result),
     suppressions: readSuppressions(result),
     identity: identityHints(result),
+    level: resultLevel ?? ruleDefaultLevel ?? DEFAULT_LEVEL,
+    ...vulnerabilityIdsOf(context, info, rule, result),
   };
   if (primary.problem === undefined) return { kind: "finding", finding };
   const issue: ResultIssue = {

@@ -46,6 +46,7 @@ function runContext(run: Run): RunContext {
     rules,
     paths: pathContext(run),
     ruleInfos: new Map(),
+    vulnerabilityIds: new Map(),
   };
 }
 

@@ -67,6 +67,11 @@ export function lookupRule(index: RuleIndex, result: Result): RuleMatch {
     component = index.driver;
     rule = byPosition(component, asIndex(result.ruleIndex));
   }
+  // Trivy 0.15 wrote `ruleIndex: 0` on every result: an indexed rule whose id contradicts the
+  // result's ruleId is the wrong rule (wrong help, wrong CVE) when the id names another one.
+  const contradicts =
+    rule !== undefined && wantedId !== undefined && asString(rule.id) !== wantedId;
+  if (contradicts && index.byId.has(wantedId)) rule = undefined;
   if (rule === undefined && wantedId !== undefined) {
     const found = index.byId.get(wantedId);
     rule = found?.rule;
