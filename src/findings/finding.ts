@@ -104,12 +104,25 @@ export interface RawFinding {
   epss?: number;
 }
 
+/**
+ * What the tracker (src/tracking/) matches on beyond the fingerprint; rule, path and line come
+ * from the finding itself. An empty string means unknown (the file was not read).
+ */
+export interface TrackKeys {
+  /** `primaryLocationLineHash` of the flagged line without its `:n` occurrence count. */
+  window: string;
+  /** Hash of the flagged line with whitespace collapsed. */
+  snippet: string;
+}
+
 /** A finding with its stable identity. */
 export interface Finding extends RawFinding {
   /** Stable across line shifts; see src/fingerprint/identity.ts. */
   fingerprint: string;
   /** `GR-` + first 8 hex of SHA-256 of `fingerprint`. */
   id: string;
+  /** Absent on findings stored before identity tracking (migration 0005). */
+  track?: TrackKeys;
 }
 
 /** Something the user must be told about (shown in the check run summary). */

@@ -25,7 +25,7 @@ export function needsContent(raw: RawFinding): boolean {
  * `lineHashes` is the file's line hashes (null: unavailable); only consulted when
  * `needsContent(raw)`.
  */
-export function identityHash(raw: RawFinding, lineHashes: string[] | null): IdentityHash {
+export function identityHash(raw: RawFinding, lineHashes: readonly string[] | null): IdentityHash {
   const { identity, location } = raw;
   if (identity.toolFingerprint !== undefined) return { hash: `tool:${identity.toolFingerprint}` };
   if (identity.primaryLocationLineHash !== undefined) {

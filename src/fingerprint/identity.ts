@@ -3,6 +3,7 @@ import type { Finding, Note, RawFinding } from "../findings/finding.js";
 import { uniqueFingerprints } from "./disambiguate.js";
 import { lineHashesByPath, type ContentFetcher } from "./file-line-hashes.js";
 import { identityHash, needsContent, type IdentityHash } from "./identity-hash.js";
+import { trackKeysOf } from "./track-keys.js";
 
 /** Leading characters of SHA-256 shown to people: short to type in a command, rarely colliding. */
 const FINDING_ID_HEX_LENGTH = 8;
@@ -47,9 +48,12 @@ export function fingerprintOf(parts: FingerprintParts): string {
 export async function fingerprintFindings(
   raw: RawFinding[],
   getContent: ContentFetcher,
+  /** `all`: read every located finding's file, so each gets its snippet for tracking too. */
+  read: "needed" | "all" = "needed",
 ): Promise<{ findings: Finding[]; notes: Note[] }> {
   const lastLines = new Map<string, number>();
-  for (const { location } of raw.filter(needsContent)) {
+  const located = (f: RawFinding) => f.location.region !== undefined;
+  for (const { location } of raw.filter(read === "all" ? located : needsContent)) {
     const line = location.region?.startLine ?? 1;
     lastLines.set(location.path, Math.max(line, lastLines.get(location.path) ?? 0));
   }
@@ -57,7 +61,7 @@ export async function fingerprintFindings(
   const notes = new Map<string, Note>();
   const identified = raw.map((finding) => {
     const { path } = finding.location;
-    const identity = identityHash(finding, hashesByPath.get(path) ?? null);
+    const identity = identityHash(finding, hashesByPath.get(path)?.hashes ?? null);
     if (identity.fallback !== undefined && !notes.has(path)) {
       notes.set(path, fallbackNote(path, identity.fallback));
     }
@@ -72,7 +76,8 @@ export async function fingerprintFindings(
   const fingerprints = uniqueFingerprints(identified);
   const findings = raw.map((finding, index): Finding => {
     const fingerprint = fingerprints[index] ?? "";
-    return { ...finding, fingerprint, id: findingId(fingerprint) };
+    const track = trackKeysOf(finding, hashesByPath.get(finding.location.path) ?? null);
+    return { ...finding, fingerprint, id: findingId(fingerprint), track };
   });
   return { findings, notes: [...notes.values()] };
 }

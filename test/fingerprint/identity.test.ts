@@ -1,6 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import type { RawFinding } from "../../src/findings/finding.js";
 import { findingId, fingerprintFindings, fingerprintOf } from "../../src/fingerprint/identity.js";
+import { snippetHash } from "../../src/fingerprint/track-keys.js";
 import { rawFinding } from "./raw-finding.js";
 
 const SOURCE = [
@@ -191,6 +192,10 @@ describe("fingerprintFindings", () => {
       ...raw,
       fingerprint: expect.any(String),
       id: expect.stringMatching(/^GR-[0-9a-f]{8}$/),
+      track: {
+        window: expect.stringMatching(/^[0-9a-f]+$/),
+        snippet: snippetHash("  eval(input);"),
+      },
     });
   });
 });

@@ -1,0 +1,19 @@
+/** What a rename looks like in the PR files endpoint and in `git diff -M` (src/cli/git-diff.ts). */
+export interface RenamedFile {
+  filename: string;
+  previous_filename?: string | undefined;
+  status?: string | undefined;
+}
+
+/** New path → the path the file had before; a path that was not renamed maps to itself. */
+export function olderPathOf(files: readonly RenamedFile[]): (path: string) => string {
+  const renamed = new Map<string, string>();
+  for (const file of files) {
+    // A copy leaves the original in place: its findings belong to the original's path.
+    if (file.status === "copied") continue;
+    if (file.previous_filename !== undefined && file.previous_filename !== file.filename) {
+      renamed.set(file.filename, file.previous_filename);
+    }
+  }
+  return (path) => renamed.get(path) ?? path;
+}
