@@ -27,14 +27,15 @@ export async function weeklyTrend(
   const bucket = (column: "first_seen_at" | "resolved_at") =>
     db
       .selectFrom("finding_lifecycle")
-      // integer division on both dialects: the columns are integer (SQLite) / bigint (PostgreSQL)
+      // integer division on both dialects (integer / bigint columns over an integer literal; a bound
+      // parameter would be a REAL on SQLite)
       .select([
-        sql<number>`${sql.ref(column)} / ${WEEK_MS}`.as("week"),
+        sql<number>`${sql.ref(column)} / ${sql.lit(WEEK_MS)}`.as("week"),
         sql<number>`count(*)`.as("count"),
       ])
       .where("repo", "in", repos)
       .where(column, ">=", since)
-      .groupBy(sql`${sql.ref(column)} / ${WEEK_MS}`)
+      .groupBy(sql`${sql.ref(column)} / ${sql.lit(WEEK_MS)}`)
       .execute();
   for (const row of await bucket("first_seen_at")) add(introduced, row, first);
   for (const row of await bucket("resolved_at")) add(resolved, row, first);
