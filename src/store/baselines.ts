@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database, StoreKind } from "./database.js";
+import { baselineEntries, type BaselineEntry } from "./baseline-entries.js";
 import { recordBaseline } from "./baseline-record.js";
 import type { BaselineInput } from "./baseline-record.js";
 import { baselineStats, markReported } from "./baseline-stats.js";
@@ -11,6 +12,8 @@ export interface BaselineStore {
   record(input: BaselineInput): Promise<{ added: number; fixed: number }>;
   /** Open fingerprints per tool; null when the branch was never recorded. */
   get(repo: string, branch: string): Promise<Map<string, Set<string>> | null>;
+  /** The open entries with where each was last seen, for the tracker; null when never recorded. */
+  entries(repo: string, branch: string): Promise<BaselineEntry[] | null>;
   /** Fingerprints a pull-request analysis reported (so they did not escape review). */
   markReported(repo: string, fingerprints: string[], at: Date): Promise<void>;
   stats(repo?: string): Promise<BaselineStats>;
@@ -41,10 +44,13 @@ export function createBaselineStore(db: Kysely<Database>, kind: StoreKind): Base
       return baseline;
     },
 
+    entries: (repo, branch) => baselineEntries(db, repo, branch),
+
     markReported: (repo, fingerprints, at) => markReported(db, kind, repo, fingerprints, at),
     stats: (repo) => baselineStats(db, repo),
   };
 }
 
-export type { BaselineFingerprint, BaselineInput } from "./baseline-record.js";
+export type { BaselineFingerprint, BaselineInput, BaselineLocation } from "./baseline-record.js";
+export type { BaselineEntry } from "./baseline-entries.js";
 export type { BaselineStats } from "./baseline-stats.js";

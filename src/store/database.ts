@@ -91,6 +91,13 @@ export interface BaselineFingerprintsTable {
   fixed_sha: string | null;
   /** 1 when it was in the first baseline of its branch and tool: it predates Guardrail. */
   pre_existing: number;
+  /** Where it was last seen, for the tracker (migration 0005; "" and 0 when unknown). */
+  rule_id: string;
+  path: string;
+  line: number;
+  snippet_hash: string;
+  window_hash: string;
+  message_hash: string;
 }
 
 export interface ReportedFingerprintsTable {

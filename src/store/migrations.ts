@@ -7,6 +7,7 @@ import { up as suppressions } from "./migration-0001-suppressions.js";
 import { up as analyses } from "./migration-0002-analyses.js";
 import { up as baselines } from "./migration-0003-baselines.js";
 import { up as jobs } from "./migration-0004-jobs.js";
+import { up as identity } from "./migration-0005-identity.js";
 import { up as approvals } from "./migration-0006-approvals.js";
 import { up as notifications } from "./migration-0008-notifications.js";
 
@@ -18,6 +19,7 @@ const STEPS: Record<string, MigrationStep> = {
   "0002-analyses": analyses,
   "0003-baselines": baselines,
   "0004-jobs": jobs,
+  "0005-identity": identity,
   "0006-approvals": approvals,
   "0008-notifications": notifications,
 };
@@ -37,6 +39,8 @@ export async function migrateToLatest(db: Kysely<Database>, kind: StoreKind): Pr
   const migrator = new Migrator({
     db,
     provider: { getMigrations: () => Promise.resolve(storeMigrations(kind)) },
+    // Numbers are assigned per feature ahead of time, so one may land after a higher one ran.
+    allowUnorderedMigrations: true,
     // Kysely looks for its bookkeeping tables in every schema unless told which: with several
     // Guardrail schemas in one database it would find another's and skip creating its own.
     ...(kind === "postgres" ? { migrationTableSchema: await currentSchema(db) } : {}),

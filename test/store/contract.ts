@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import type { Store } from "../../src/store/open-store.js";
 import { analysesContract } from "./contract-analyses.js";
+import { baselineEntriesContract } from "./contract-baseline-entries.js";
 import { baselinesContract } from "./contract-baselines.js";
 import { jobsContract } from "./contract-jobs.js";
 import { notificationsContract } from "./contract-notifications.js";
@@ -75,6 +76,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
     suppressionsContract(current);
     analysesContract(current);
     baselinesContract(current);
+    baselineEntriesContract(current);
     jobsContract(current);
     notificationsContract(current);
   });
