@@ -1,3 +1,4 @@
+import type { EnrichmentSource } from "./enrichment/enrichment-source.js";
 import type { BlobCache } from "./github/blob-cache.js";
 import type { Metrics } from "./metrics/metrics.js";
 import type { JobQueue } from "./queue/queue.js";
@@ -10,4 +11,6 @@ export interface AppDeps {
   metrics: Metrics;
   /** File contents by blob SHA, shared by every job of the process. */
   blobCache: BlobCache;
+  /** KEV / EPSS data, cached for the process (GUARDRAIL_ENRICHMENT_REFRESH). */
+  enrichment: EnrichmentSource;
 }

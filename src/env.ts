@@ -37,6 +37,13 @@ const envSchema = z.object({
   GUARDRAIL_WORKERS: positiveInt.max(64).default(2),
   GUARDRAIL_JOB_ATTEMPTS: positiveInt.max(20).default(5),
   GUARDRAIL_JOB_LEASE_SECONDS: positiveInt.max(3600).default(60),
+  // KEV / EPSS enrichment (src/enrichment/): local copies, else fetched and kept this long.
+  GUARDRAIL_KEV_FILE: z.string().optional(),
+  GUARDRAIL_EPSS_FILE: z.string().optional(),
+  GUARDRAIL_ENRICHMENT_REFRESH: z
+    .string()
+    .regex(/^[1-9]\d*(?:s|m|h|d)$/, 'must be a duration like "24h", "90m" or "7d"')
+    .default("24h"),
   // Security console: on when GUARDRAIL_SESSION_SECRET is set (src/console/console-config.ts)
   GITHUB_CLIENT_ID: z.string().optional(),
   GITHUB_CLIENT_SECRET: z.string().optional(),

@@ -4,6 +4,7 @@ import { guardrail } from "./app.js";
 import type { AppDeps } from "./app-deps.js";
 import { githubBaseUrl, type Env } from "./env.js";
 import { BlobCache } from "./github/blob-cache.js";
+import { enrichmentFromEnv } from "./enrichment/enrichment-from-env.js";
 import { createOctokitClass } from "./github/octokit.js";
 import { consoleConfig } from "./console/console-config.js";
 import { createConsoleHandler } from "./console/console-routes.js";
@@ -29,7 +30,13 @@ export async function startGuardrail(env: Env, log: Logger): Promise<RunningGuar
   const metrics = createMetrics();
   const store = await openStore(env.DATABASE_URL, { log });
   const queue = await createQueue({ store, databaseUrl: env.DATABASE_URL, env, log });
-  const deps: AppDeps = { store, queue, metrics, blobCache: new BlobCache() };
+  const deps: AppDeps = {
+    store,
+    queue,
+    metrics,
+    blobCache: new BlobCache(),
+    enrichment: enrichmentFromEnv(env),
+  };
   let stopping = false;
 
   const server = new Server({

@@ -4,6 +4,7 @@ import { Probot } from "probot";
 import { guardrail } from "../../src/app.js";
 import type { AppDeps } from "../../src/app-deps.js";
 import { BlobCache } from "../../src/github/blob-cache.js";
+import { enrichmentFromEnv } from "../../src/enrichment/enrichment-from-env.js";
 import { createOctokitClass } from "../../src/github/octokit.js";
 import { createJobRunner } from "../../src/jobs/run-job.js";
 import { createMetrics } from "../../src/metrics/metrics.js";
@@ -56,7 +57,17 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
         log,
         retryDelayMs: () => 0,
       });
-  const deps: AppDeps = { store, queue, metrics, blobCache: new BlobCache() };
+  const deps: AppDeps = {
+    store,
+    queue,
+    metrics,
+    blobCache: new BlobCache(),
+    // GUARDRAIL_KEV_FILE / GUARDRAIL_EPSS_FILE as a test sets them; fetches meet nock.
+    enrichment: enrichmentFromEnv({
+      GUARDRAIL_KEV_FILE: process.env.GUARDRAIL_KEV_FILE,
+      GUARDRAIL_EPSS_FILE: process.env.GUARDRAIL_EPSS_FILE,
+    }),
+  };
   const probot = new Probot({
     appId: APP_ID,
     privateKey: testPrivateKey(),
