@@ -12,6 +12,7 @@ import { pathMatcher, ruleMatcher } from "../config/match.js";
 import type { SuppressedBy, TriagedFinding } from "./disposition.js";
 import { sarifSuppression } from "./sarif-suppression.js";
 import { indexSuppressions } from "./suppression-index.js";
+import { existedAtBase, type BaseSnippets } from "../tracking/known-at-base.js";
 
 export interface TriageInput {
   findings: readonly Finding[];
@@ -19,6 +20,11 @@ export interface TriageInput {
   diff: DiffMap | null;
   /** Tool name → fingerprints in the base branch's latest baseline; null: no baseline at all. */
   baseline: ReadonlyMap<string, ReadonlySet<string>> | null;
+  /**
+   * Flagged lines that existed at the base (src/tracking/known-at-base.ts): a finding on a line
+   * the pull request did not add whose line is among them is not new.
+   */
+  baseSnippets?: BaseSnippets;
   /** Active suppressions from the store. */
   suppressions: readonly Suppression[];
   /** Expired ones, so findings they used to cover can say so. */
@@ -42,6 +48,7 @@ export function triage(input: TriageInput): TriagedFinding[] {
   const ignoredPath = pathMatcher(config.paths_ignore);
   const ignoredRule = ruleMatcher(config.rules_ignore);
   const baseline = lowerCaseKeys(input.baseline);
+  const baseSnippets = input.baseSnippets ?? new Set<string>();
 
   return input.findings.map((finding): TriagedFinding => {
     const position: DiffPosition = diff === null ? "outside" : positionOf(finding.location, diff);
@@ -54,7 +61,9 @@ export function triage(input: TriageInput): TriagedFinding[] {
     return {
       finding,
       position,
-      isNew: isNew(finding, position, diff !== null, baseline),
+      isNew:
+        isNew(finding, position, diff !== null, baseline) &&
+        !(diff !== null && position !== "added" && existedAtBase(finding, baseSnippets)),
       suppressedBy,
       commentable: isCommentable(finding, position, config.comment_on),
       expiredSuppression: stored === null ? expired.find(finding) : null,
