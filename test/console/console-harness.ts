@@ -12,6 +12,7 @@ import {
   type FakeGitHubOAuth,
   type FakeUser,
 } from "./fake-github-oauth.js";
+import { VOLUME_REPOS } from "./console-volume.js";
 import { ensureLifecycleTables } from "./lifecycle-stopgap.js";
 
 export const SESSION_SECRET = "console-test-session-secret-0123456789abcdef";
@@ -27,6 +28,10 @@ export interface ConsoleHarness {
 export const USERS: FakeUser[] = [
   { login: "alice", installations: { 11: ["acme/shop"], 12: ["Acme/API"] } },
   { login: "mallory", installations: { 13: ["acme/secret"] } },
+  {
+    login: "sec-lead",
+    installations: { 11: ["acme/shop"], 12: ["Acme/API"], 14: VOLUME_REPOS },
+  },
 ];
 
 /** The real server (startGuardrail) with the console on, signing in against a fake GitHub. */
