@@ -13,19 +13,33 @@ function locationKey(finding: RawFinding): string {
   return `${tool.length}:${tool}${rule.length}:${rule}${path.length}:${path}${lines}`;
 }
 
+export interface Deduper {
+  add(finding: RawFinding): void;
+  /** The findings kept so far, in order of first appearance of their location. */
+  readonly kept: RawFinding[];
+}
+
 /** Keeps, per tool + rule + path + lines, the most severe result, the first among equals. */
-export function dedupeFindings(findings: readonly RawFinding[]): RawFinding[] {
+export function createDeduper(): Deduper {
   const kept: RawFinding[] = [];
   const positions = new Map<string, number>();
-  for (const finding of findings) {
-    const key = locationKey(finding);
-    const position = positions.get(key);
-    if (position === undefined) {
-      positions.set(key, kept.length);
-      kept.push(finding);
-    } else if (severityRank(finding.severity) < severityRank(kept[position]!.severity)) {
-      kept[position] = finding;
-    }
-  }
-  return kept;
+  return {
+    kept,
+    add(finding) {
+      const key = locationKey(finding);
+      const position = positions.get(key);
+      if (position === undefined) {
+        positions.set(key, kept.length);
+        kept.push(finding);
+      } else if (severityRank(finding.severity) < severityRank(kept[position]!.severity)) {
+        kept[position] = finding;
+      }
+    },
+  };
+}
+
+export function dedupeFindings(findings: readonly RawFinding[]): RawFinding[] {
+  const deduper = createDeduper();
+  for (const finding of findings) deduper.add(finding);
+  return deduper.kept;
 }

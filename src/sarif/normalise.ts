@@ -3,29 +3,23 @@
  * should know: results that were capped, dropped, or read with a doubtful location.
  */
 import type { Run, ToolComponent } from "sarif";
-import type { Note, RawFinding, ToolInfo } from "../findings/finding.js";
+import type { ToolInfo } from "../findings/finding.js";
 import { pathContext } from "./artifact-path.js";
-import { dedupeFindings } from "./dedupe-findings.js";
 import { asString, isRecord, records } from "./json-guards.js";
-import { normaliseResult, type RunContext } from "./normalise-result.js";
-import { tallyIssues, type ResultIssue } from "./result-issue.js";
+import type { RunContext } from "./normalise-result.js";
+import { createNormaliser, type NormalisedSarif } from "./normaliser.js";
 import { indexRules } from "./rule-lookup.js";
 import type { SarifLog } from "./sarif-log.js";
 import { MAX_SHORT_TEXT_LENGTH, truncateText } from "./truncate-text.js";
 
-/** The largest real files hold a few thousand results; beyond this a file is noise or an attack. */
-export const MAX_RESULTS_PER_FILE = 100_000;
+export { MAX_RESULTS_PER_FILE } from "./normaliser.js";
+export type { NormalisedSarif } from "./normaliser.js";
 
 export const UNKNOWN_TOOL = "unknown";
 
 export interface NormaliseOptions {
   /** The file the log came from (artifact and entry name), for notes. */
   source: string;
-}
-
-export interface NormalisedSarif {
-  findings: RawFinding[];
-  notes: Note[];
 }
 
 function toolInfo(driver: ToolComponent | undefined): ToolInfo {
@@ -38,7 +32,8 @@ function toolInfo(driver: ToolComponent | undefined): ToolInfo {
   };
 }
 
-function runContext(run: Run): RunContext {
+/** What every result of `run` is read against: its tool, rules and path bases. */
+export function runContext(run: Run): RunContext {
   const rules = indexRules(run);
   return {
     run,
@@ -51,27 +46,11 @@ function runContext(run: Run): RunContext {
 }
 
 export function normaliseSarif(log: SarifLog, options: NormaliseOptions): NormalisedSarif {
-  const findings: RawFinding[] = [];
-  const issues: ResultIssue[] = [];
-  let seen = 0;
+  const normaliser = createNormaliser(options.source);
   const runs: unknown = isRecord(log) ? log.runs : undefined;
   for (const run of records(runs as Run[] | undefined)) {
     const context = runContext(run);
-    for (const result of records(run.results)) {
-      seen += 1;
-      if (seen > MAX_RESULTS_PER_FILE) continue;
-      const reading = normaliseResult(context, result);
-      if (reading.kind === "finding") findings.push(reading.finding);
-      if (reading.kind !== "skipped" && reading.issue !== undefined) issues.push(reading.issue);
-    }
+    for (const result of records(run.results)) normaliser.add(context, result);
   }
-  const notes = tallyIssues(issues, options.source);
-  if (seen > MAX_RESULTS_PER_FILE) {
-    notes.unshift({
-      level: "warning",
-      source: options.source,
-      message: `${seen} results; only the first ${MAX_RESULTS_PER_FILE} were read`,
-    });
-  }
-  return { findings: dedupeFindings(findings), notes };
+  return normaliser.finish();
 }

@@ -11,16 +11,33 @@ export interface ResultIssue {
   message: string;
 }
 
-export function tallyIssues(issues: readonly ResultIssue[], source: string): Note[] {
+export interface IssueTally {
+  add(issue: ResultIssue): void;
+  /** One note per key, in order of first appearance. */
+  notes(source: string): Note[];
+}
+
+/** Counts issues as they come, keeping only the first of each kind. */
+export function createIssueTally(): IssueTally {
   const byKey = new Map<string, { first: ResultIssue; count: number }>();
-  for (const issue of issues) {
-    const entry = byKey.get(issue.key);
-    if (entry === undefined) byKey.set(issue.key, { first: issue, count: 1 });
-    else entry.count += 1;
-  }
-  return [...byKey.values()].map(({ first, count }) => ({
-    level: first.level,
-    source,
-    message: count > 1 ? `${first.message} (and ${count - 1} more like it)` : first.message,
-  }));
+  return {
+    add(issue) {
+      const entry = byKey.get(issue.key);
+      if (entry === undefined) byKey.set(issue.key, { first: issue, count: 1 });
+      else entry.count += 1;
+    },
+    notes(source) {
+      return [...byKey.values()].map(({ first, count }) => ({
+        level: first.level,
+        source,
+        message: count > 1 ? `${first.message} (and ${count - 1} more like it)` : first.message,
+      }));
+    },
+  };
+}
+
+export function tallyIssues(issues: readonly ResultIssue[], source: string): Note[] {
+  const tally = createIssueTally();
+  for (const issue of issues) tally.add(issue);
+  return tally.notes(source);
 }

@@ -82,33 +82,68 @@ export interface SchemaCheck {
   complete: boolean;
 }
 
+export interface SchemaCheckInProgress {
+  /** One element of runs[run].results, as it is read. */
+  result(result: unknown, run: number, index: number): void;
+  /** The log with its results arrays emptied (read last when results are streamed). */
+  finish(envelope: unknown): SchemaCheck;
+}
+
+/**
+ * Results are checked as they arrive, the rest of the log at the end; its violations are listed
+ * first. Past MAX_SCHEMA_VIOLATIONS from results only what breaks reading (a result that is not an
+ * object) is still looked for.
+ */
+export function startSchemaCheck(): SchemaCheckInProgress {
+  const { log: validateLog, result: validateResult } = validators();
+  const fromResults: SchemaViolation[] = [];
+  let resultsComplete = true;
+  let notAnObject: SchemaViolation | undefined;
+  return {
+    result(result, run, index) {
+      const prefix = `/runs/${run}/results/${index}`;
+      if (fromResults.length < MAX_SCHEMA_VIOLATIONS) {
+        if (validateResult(result)) return;
+        for (const error of validateResult.errors ?? []) {
+          if (fromResults.length >= MAX_SCHEMA_VIOLATIONS) resultsComplete = false;
+          else fromResults.push(toViolation(error, prefix));
+        }
+      } else if (!isRecord(result)) {
+        notAnObject ??= { pointer: prefix, keyword: "type", message: "must be object" };
+      } else {
+        resultsComplete = false;
+      }
+    },
+    finish(envelope) {
+      const violations: SchemaViolation[] = [];
+      let complete = resultsComplete;
+      const add = (violation: SchemaViolation): void => {
+        if (violations.length >= MAX_SCHEMA_VIOLATIONS) complete = false;
+        else violations.push(violation);
+      };
+      if (!validateLog(withoutResults(envelope))) {
+        for (const error of validateLog.errors ?? []) add(toViolation(error, ""));
+      }
+      for (const violation of fromResults) add(violation);
+      if (notAnObject !== undefined) {
+        violations.push(notAnObject);
+        complete = false;
+      }
+      return { violations, complete };
+    },
+  };
+}
+
 /** Schema violations of `log`, collected up to MAX_SCHEMA_VIOLATIONS. */
 export function validateSarifSchema(log: unknown): SchemaCheck {
-  const { log: validateLog, result: validateResult } = validators();
-  const violations: SchemaViolation[] = [];
-  let complete = true;
-  const collect = (errors: ErrorObject[] | null | undefined, prefix: string): void => {
-    for (const error of errors ?? []) {
-      if (violations.length >= MAX_SCHEMA_VIOLATIONS) complete = false;
-      else violations.push(toViolation(error, prefix));
-    }
-  };
-  if (!validateLog(withoutResults(log))) collect(validateLog.errors, "");
-  if (!isRecord(log) || !Array.isArray(log["runs"])) return { violations, complete };
-  for (const [runIndex, run] of (log["runs"] as unknown[]).entries()) {
-    if (!isRecord(run) || !Array.isArray(run["results"])) continue;
-    for (const [resultIndex, result] of (run["results"] as unknown[]).entries()) {
-      const prefix = `/runs/${runIndex}/results/${resultIndex}`;
-      if (violations.length < MAX_SCHEMA_VIOLATIONS) {
-        if (!validateResult(result)) collect(validateResult.errors, prefix);
-      } else if (!isRecord(result)) {
-        // Past the cap only what breaks reading still matters.
-        violations.push({ pointer: prefix, keyword: "type", message: "must be object" });
-        return { violations, complete: false };
-      } else {
-        complete = false;
+  const check = startSchemaCheck();
+  if (isRecord(log) && Array.isArray(log["runs"])) {
+    for (const [runIndex, run] of (log["runs"] as unknown[]).entries()) {
+      if (!isRecord(run) || !Array.isArray(run["results"])) continue;
+      for (const [index, result] of (run["results"] as unknown[]).entries()) {
+        check.result(result, runIndex, index);
       }
     }
   }
-  return { violations, complete };
+  return check.finish(log);
 }
