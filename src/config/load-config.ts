@@ -2,6 +2,7 @@
  * Reads `.github/guardrail.yml` through Probot's config plugin, which reads the default branch,
  * falls back to the organisation's `.github` repository and follows `_extends`.
  */
+import { applyEnforce } from "../policy/apply-enforce.js";
 import { parseConfig } from "./parse-config.js";
 import type { GuardrailConfig } from "./schema.js";
 
@@ -43,10 +44,55 @@ export async function loadConfig(
     const checked = parseConfig(file.config);
     if (!checked.ok) return { ok: false, error: `${describeFile(file)}:\n${checked.error}` };
   }
-  const merged = parseConfig(loaded.config);
+  // `enforce:` counts only from the organisation's own file, read below, never from the chain.
+  const repoConfig = { ...loaded.config };
+  delete repoConfig["enforce"];
+  const merged = parseConfig(repoConfig);
   if (!merged.ok) return { ok: false, error: `${CONFIG_PATH} (merged):\n${merged.error}` };
-  return { ok: true, config: merged.config, source: present.map(describeFile) };
+
+  const org = await organisationFile(octokit, owner, loaded.files);
+  if (!org.ok) return org;
+  const source = present.map(describeFile);
+  if (org.file === null)
+    return { ok: true, config: applyEnforce(merged.config, undefined, null), source };
+  // Only `enforce` is checked here: the rest of the organisation's file is other repositories' config.
+  const raw = org.file.config?.["enforce"];
+  const checked = parseConfig(raw === undefined ? {} : { enforce: raw });
+  if (!checked.ok) return { ok: false, error: `${describeFile(org.file)}:\n${checked.error}` };
+  if (raw !== undefined && !source.includes(describeFile(org.file)))
+    source.push(describeFile(org.file));
+  return { ok: true, config: applyEnforce(merged.config, checked.config.enforce, raw), source };
 }
+
+/**
+ * The organisation's `.github` repository's file, whether or not the repository's own config
+ * led there. Unreadable (other than absent) fails closed: a policy that cannot be read must not
+ * be taken for no policy.
+ */
+async function organisationFile(
+  octokit: ConfigReader,
+  owner: string,
+  files: ConfigFile[],
+): Promise<{ ok: true; file: ConfigFile | null } | { ok: false; error: string }> {
+  const isOrgFile = (file: ConfigFile) =>
+    file.owner.toLowerCase() === owner.toLowerCase() &&
+    file.repo === ORG_REPO &&
+    file.path === CONFIG_PATH;
+  const seen = files.find(isOrgFile);
+  if (seen !== undefined) return { ok: true, file: seen.config === null ? null : seen };
+  try {
+    const read = await octokit.config.get({ owner, repo: ORG_REPO, path: CONFIG_PATH });
+    const file = read.files.find(isOrgFile);
+    return { ok: true, file: file?.config ? file : null };
+  } catch (error) {
+    return {
+      ok: false,
+      error: `Could not load the organisation policy ${owner}/${ORG_REPO}:${CONFIG_PATH}: ${explain(error)}`,
+    };
+  }
+}
+
+const ORG_REPO = ".github";
 
 function describeFile(file: ConfigFile): string {
   return `${file.owner}/${file.repo}:${file.path}`;

@@ -33,7 +33,12 @@ describe("loadConfig", () => {
   });
 
   it("reads the repository's file", async () => {
-    nock(API).get(REPO_FILE).reply(200, "comment_on: diff_context\nmax_annotations: 10\n", RAW);
+    nock(API)
+      .get(REPO_FILE)
+      .reply(200, "comment_on: diff_context\nmax_annotations: 10\n", RAW)
+      // The organisation's file is always read, for its `enforce:` (test/policy/load-enforce.test.ts).
+      .get(ORG_FILE)
+      .reply(404);
     const result = await loadConfig(octokit(), { owner: "acme", repo: "app" });
     expect(result).toMatchObject({
       ok: true,

@@ -26,12 +26,21 @@ export function mockConfig(yaml: string | null = null): void {
   const scope = nock(API).get(`${REPO_PATH}/contents/.github%2Fguardrail.yml`);
   if (yaml !== null) {
     scope.reply(200, yaml, RAW);
+    // The organisation's file is read for its `enforce:` even when the repository has its own.
+    if (!/^_extends:/m.test(yaml)) mockOrgConfig(null);
     return;
   }
   scope.reply(404, { message: "Not Found" });
   nock(API)
     .get(`/repos/${OWNER}/.github/contents/.github%2Fguardrail.yml`)
     .reply(404, { message: "Not Found" });
+}
+
+/** The org `.github` repository's `.github/guardrail.yml` (its `enforce:`); 404 when null. */
+export function mockOrgConfig(yaml: string | null): void {
+  const scope = nock(API).get(`/repos/${OWNER}/.github/contents/.github%2Fguardrail.yml`);
+  if (yaml === null) scope.reply(404, { message: "Not Found" });
+  else scope.reply(200, yaml, RAW);
 }
 
 export interface ArtifactMock {
