@@ -12,6 +12,8 @@ import {
   SUPPRESSED_HEADER,
 } from "./summary-omissions.js";
 import { notesSection } from "./summary-notes.js";
+import type { PolicyReport } from "../policy/apply-policy.js";
+import { policySection } from "./summary-policy.js";
 import { FINDING_HEADER, findingCells, isOpenNew, mostSevereFirst } from "./summary-rows.js";
 import {
   contextSection,
@@ -40,6 +42,8 @@ export interface SummaryInput {
   headSha: string;
   runUrl?: string | undefined;
   toolNames: string[];
+  /** What the gate rules decided (src/policy/apply-policy.ts); absent without a policy stage. */
+  policy?: PolicyReport | undefined;
 }
 
 export interface CheckOutput {
@@ -56,6 +60,7 @@ export function renderCheckOutput(input: SummaryInput): CheckOutput {
       gateSection(input.gate),
       contextSection(input),
       countsSection(input.triaged),
+      policySection(input.policy),
       notesSection(
         "Problems",
         input.notes.filter((note) => note.level === "error"),
