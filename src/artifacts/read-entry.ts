@@ -8,49 +8,66 @@ export type EntryRead =
   | { status: "size-mismatch"; message: string }
   | { status: "failed"; message: string };
 
+/** Why an entry's stream stopped short: what `entryChunks` throws. */
+export class EntryReadError extends Error {
+  override name = "EntryReadError";
+  constructor(readonly read: Exclude<EntryRead, { status: "ok" }>) {
+    super(
+      read.status === "over-budget" ? `over budget after ${read.bytesRead} bytes` : read.message,
+    );
+  }
+}
+
 /**
- * Inflates one entry, counting the bytes actually produced and stopping the moment they pass
- * `maxBytes`: declared sizes are attacker-controlled, so memory is bounded by this count alone.
+ * One entry's inflated bytes as they come, counting the bytes actually produced and stopping
+ * the moment they pass `maxBytes`: declared sizes are attacker-controlled, so memory is bounded by
+ * this count alone. Throws EntryReadError; stopping early (the consumer breaks) closes the stream.
  */
+export async function* entryChunks(
+  zipfile: ZipFile,
+  entry: Entry,
+  maxBytes: number,
+): AsyncGenerator<Buffer, void, undefined> {
+  let stream;
+  try {
+    stream = await zipfile.openReadStreamPromise(entry);
+  } catch (error) {
+    throw new EntryReadError({ status: "failed", message: errorMessage(error) });
+  }
+  let bytesRead = 0;
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      bytesRead += chunk.length;
+      if (bytesRead > maxBytes) throw new EntryReadError({ status: "over-budget", bytesRead });
+      yield chunk;
+    }
+  } catch (error) {
+    if (error instanceof EntryReadError) throw error;
+    const message = errorMessage(error);
+    // yauzl's wording for validateEntrySizes; the only way to tell this case apart.
+    const lied = message.startsWith("too many bytes in the stream");
+    throw new EntryReadError(
+      lied ? { status: "size-mismatch", message } : { status: "failed", message },
+    );
+  } finally {
+    stream.destroy();
+  }
+}
+
+/** The whole entry in memory, within `maxBytes`. */
 export async function readEntryBounded(
   zipfile: ZipFile,
   entry: Entry,
   maxBytes: number,
 ): Promise<EntryRead> {
-  let stream;
+  const chunks: Buffer[] = [];
   try {
-    stream = await zipfile.openReadStreamPromise(entry);
+    for await (const chunk of entryChunks(zipfile, entry, maxBytes)) chunks.push(chunk);
   } catch (error) {
-    return { status: "failed", message: errorMessage(error) };
+    if (error instanceof EntryReadError) return error.read;
+    throw error;
   }
-  const opened = stream;
-  return new Promise<EntryRead>((resolve) => {
-    const chunks: Buffer[] = [];
-    let bytesRead = 0;
-    let settled = false;
-    const settle = (result: EntryRead): void => {
-      if (settled) return;
-      settled = true;
-      opened.removeAllListeners("data");
-      resolve(result);
-    };
-    opened.on("data", (chunk: Buffer) => {
-      bytesRead += chunk.length;
-      if (bytesRead > maxBytes) {
-        opened.destroy();
-        settle({ status: "over-budget", bytesRead });
-        return;
-      }
-      chunks.push(chunk);
-    });
-    opened.on("end", () => settle({ status: "ok", content: Buffer.concat(chunks, bytesRead) }));
-    opened.on("error", (error: Error) => {
-      const message = errorMessage(error);
-      // yauzl's wording for validateEntrySizes; the only way to tell this case apart.
-      const lied = message.startsWith("too many bytes in the stream");
-      settle(lied ? { status: "size-mismatch", message } : { status: "failed", message });
-    });
-  });
+  return { status: "ok", content: Buffer.concat(chunks) };
 }
 
 function errorMessage(error: unknown): string {
