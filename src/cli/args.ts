@@ -15,6 +15,8 @@ export interface CheckOptions {
   /** Files or directories; directories are searched for `*.sarif` and `*.sarif.json`. */
   sarif: string[];
   base?: string;
+  /** SARIF of the same scanners at the merge base: findings are tracked to these (design.md "Identity"). */
+  baseSarif?: string[];
   config?: string;
   format: CheckFormat;
   failOn?: FailOn;
@@ -37,6 +39,7 @@ export type Command =
 const CHECK_OPTIONS = {
   sarif: { type: "string", multiple: true },
   base: { type: "string" },
+  "base-sarif": { type: "string", multiple: true },
   config: { type: "string" },
   format: { type: "string" },
   "fail-on": { type: "string" },
@@ -76,6 +79,9 @@ function parseCheck(args: readonly string[]): Command {
     format: oneOf("--format", values.format ?? "text", CHECK_FORMATS),
   };
   if (values.base !== undefined) options.base = nonEmpty("--base", values.base);
+  if (values["base-sarif"] !== undefined) {
+    options.baseSarif = values["base-sarif"].map((v) => nonEmpty("--base-sarif", v));
+  }
   if (values.config !== undefined) options.config = nonEmpty("--config", values.config);
   if (values["fail-on"] !== undefined) {
     options.failOn = oneOf("--fail-on", values["fail-on"], FAIL_ON_LEVELS);

@@ -25,6 +25,7 @@ import { noteLine, plainLine, renderText } from "./render-text.js";
 import { resultVerdicts } from "./result-verdicts.js";
 import { readSarifInputs } from "./sarif-inputs.js";
 import { readSuppressionsFile } from "./suppressions-file.js";
+import { trackAgainstBase } from "./track-base.js";
 import { workingTreeReader } from "./working-tree.js";
 
 export interface CheckContext {
@@ -46,7 +47,8 @@ export async function runCheck(
   // 1. Where: the repository, what it is compared with, and the diff (as a PR's files).
   const root = repoRoot(context.cwd);
   const base = resolveBase(root, options.base);
-  const diff = buildDiffMap(splitGitDiff(diffAgainst(root, base.mergeBase)));
+  const files = splitGitDiff(diffAgainst(root, base.mergeBase));
+  const diff = buildDiffMap(files);
 
   // 2. Inputs: config, SARIF, exported suppressions.
   const local = await readLocalConfig(
@@ -59,22 +61,39 @@ export async function runCheck(
       ? []
       : await readSuppressionsFile(resolve(context.cwd, options.suppressions));
 
-  // 3. Findings, fingerprinted from the working tree.
+  // 3. Findings, fingerprinted from the working tree; with --base-sarif, tracked to the base's.
+  const roots = [root, realpathSync(root)];
+  const headContent = workingTreeReader(root);
   const collected = await collectFindings(inputs, {
-    roots: [root, realpathSync(root)],
+    roots,
     listFiles: () => listFiles(root),
-    getContent: workingTreeReader(root),
+    getContent: headContent,
   });
+  const tracked =
+    options.baseSarif === undefined
+      ? null
+      : await trackAgainstBase(collected.findings, {
+          root,
+          roots,
+          cwd: context.cwd,
+          mergeBase: base.mergeBase,
+          baseSarif: options.baseSarif,
+          files,
+          diff,
+          headContent,
+        });
 
-  // 4. The same triage and gate as in the pull request, with no baseline: new = on an added line.
+  // 4. The same triage and gate as in the pull request; with no base SARIF, no baseline: new =
+  //    on an added line.
   const config =
     options.failOn === undefined
       ? local.config
       : { ...local.config, gate: [overrideFailOn(local.config, options.failOn, base)] };
   const evaluation = evaluate({
-    findings: collected.findings,
+    findings: tracked?.findings ?? collected.findings,
     diff,
-    baseline: null,
+    baseline: tracked?.baseline ?? null,
+    ...(tracked === null ? {} : { baseSnippets: tracked.baseSnippets }),
     suppressions,
     expiredSuppressions: [],
     config,
@@ -87,7 +106,7 @@ export async function runCheck(
   });
 
   // 5. Render.
-  const notes = [...local.notes, ...collected.notes];
+  const notes = [...local.notes, ...collected.notes, ...(tracked?.notes ?? [])];
   const report: CheckReport = {
     evaluation,
     failOn: policyFor(config, base.branch, base.defaultBranch).fail_on,

@@ -11,6 +11,9 @@ Options:
   --sarif <file|dir>      SARIF file, or directory searched for *.sarif / *.sarif.json (repeatable)
   --base <ref>            compare with the merge base of HEAD and <ref>
                           (default: origin/HEAD's branch, else main, else master)
+  --base-sarif <file|dir> the same scanners' SARIF at the merge base (repeatable): findings are
+                          tracked to those, so moved or edited-around ones are not new; without
+                          it, new means on an added line
   --config <path>         repository config (default: .github/guardrail.yml if present)
   --format <format>       text (default) | markdown | json | sarif (input SARIF with verdicts)
   --fail-on <level>       critical | high | medium | low | note | none (overrides the config gate)
@@ -27,7 +30,7 @@ at ./data/guardrail.db), as YAML (default) or SARIF, for "guardrail check --supp
 const GENERAL_HELP = `guardrail: the Guardrail pull request judgement, in CI and pre-commit
 
 Usage:
-  guardrail check --sarif <file|dir>... [--base <ref>] [--config <path>]
+  guardrail check --sarif <file|dir>... [--base <ref>] [--base-sarif <file|dir>...] [--config <path>]
                   [--format text|markdown|json|sarif] [--fail-on <level>] [--suppressions <file>]
   guardrail suppressions export [--format yaml|sarif] [--repo owner/name]
   guardrail help [check|suppressions]

@@ -4,9 +4,10 @@
  * finding is used at most once, so a duplicated block yields one tracked finding and one new one.
  * Pure.
  */
-import { NEAR_LINES, PASSES, type OlderPath, type Pass } from "./passes.js";
-import { pairUp, type Located } from "./pair-up.js";
 import { lineShifts } from "./line-shifts.js";
+import { pairUp, type Located } from "./pair-up.js";
+import { NEAR_LINES, PASSES, type OlderPath, type Pass } from "./passes.js";
+import { repeatedWindows, windowId } from "./repeated-windows.js";
 import { groupKey, type Trackable } from "./trackable.js";
 
 export interface TrackMatch {
@@ -19,6 +20,24 @@ export interface TrackOptions {
   /** Renames between the two analyses (PR files' `previous_filename`, `git diff -M`). */
   olderPath?: OlderPath;
   nearLines?: number;
+  /**
+   * Whether a newer finding's line is one the pull request added. Findings on lines it did not
+   * add are matched first, through every pass: that code was there before, so it has the first
+   * claim on the older identities, and a pasted copy of it cannot take its identity away.
+   */
+  onAddedLine?: (item: Trackable) => boolean;
+}
+
+interface State {
+  newer: readonly Trackable[];
+  older: readonly Trackable[];
+  olderPath: OlderPath;
+  nearLines: number;
+  matches: (TrackMatch | null)[];
+  usedOlder: Set<number>;
+  /** By tool + rule: matching never crosses them. */
+  groups: Map<string, { newer: number[]; older: number[] }>;
+  repeated: { newer: Set<string>; older: Set<string> };
 }
 
 export function track(
@@ -26,9 +45,6 @@ export function track(
   older: readonly Trackable[],
   options: TrackOptions = {},
 ): (TrackMatch | null)[] {
-  const olderPath = options.olderPath ?? ((path: string) => path);
-  const matches: (TrackMatch | null)[] = newer.map(() => null);
-  const usedOlder = new Set<number>();
   const groups = new Map<string, { newer: number[]; older: number[] }>();
   const groupOf = (item: Trackable) => {
     const key = groupKey(item);
@@ -38,72 +54,56 @@ export function track(
   };
   newer.forEach((item, i) => groupOf(item).newer.push(i));
   older.forEach((item, i) => groupOf(item).older.push(i));
+  const state: State = {
+    newer,
+    older,
+    olderPath: options.olderPath ?? ((path) => path),
+    nearLines: options.nearLines ?? NEAR_LINES,
+    matches: newer.map(() => null),
+    usedOlder: new Set(),
+    groups,
+    repeated: { newer: repeatedWindows(newer), older: repeatedWindows(older) },
+  };
+  const added = options.onAddedLine ?? (() => false);
+  for (const round of [false, true]) {
+    for (const pass of PASSES) runPass(state, pass, (item) => added(item) === round);
+  }
+  return state.matches;
+}
 
-  const repeatedNewer = repeatedWindows(newer);
-  const repeatedOlder = repeatedWindows(older);
-  for (const pass of PASSES) {
-    const nearby = pass.name === "nearby";
-    const strict = pass.name === "fingerprint";
-    // Shifts are measured on what the stricter passes matched, so they are reliable.
-    const shift = strict ? () => 0 : lineShifts(newer, older, matches, olderPath);
-    for (const group of groups.values()) {
-      const newerByKey = bucket(group.newer, (i) => {
-        const item = newer[i];
-        if (item === undefined || matches[i] !== null) return null;
-        return strict && repeatedNewer.has(windowId(item)) ? null : pass.newer(item, olderPath);
+function runPass(state: State, pass: Pass, inRound: (item: Trackable) => boolean): void {
+  const { newer, older, matches, usedOlder, olderPath } = state;
+  const strict = pass.name === "fingerprint";
+  // Shifts are measured on what the stricter passes matched, so they are reliable.
+  const shift = strict ? () => 0 : lineShifts(newer, older, matches, olderPath);
+  for (const group of state.groups.values()) {
+    const newerByKey = bucket(group.newer, (i) => {
+      const item = newer[i];
+      if (item === undefined || matches[i] !== null || !inRound(item)) return null;
+      return strict && state.repeated.newer.has(windowId(item))
+        ? null
+        : pass.newer(item, olderPath);
+    });
+    const olderByKey = bucket(group.older, (i) => {
+      const item = older[i];
+      if (item === undefined || usedOlder.has(i)) return null;
+      return strict && state.repeated.older.has(windowId(item)) ? null : pass.older(item);
+    });
+    for (const [key, newerIndexes] of newerByKey) {
+      const olderIndexes = olderByKey.get(key);
+      if (olderIndexes === undefined) continue;
+      const n: Located[] = newerIndexes.map((index) => ({ index, line: newer[index]?.line ?? 0 }));
+      const o: Located[] = olderIndexes.map((index) => {
+        const line = older[index]?.line ?? 0;
+        return { index, line: line + shift(older[index]?.path ?? "", line) };
       });
-      const olderByKey = bucket(group.older, (i) => {
-        const item = older[i];
-        if (item === undefined || usedOlder.has(i)) return null;
-        return strict && repeatedOlder.has(windowId(item)) ? null : pass.older(item);
-      });
-      for (const [key, newerIndexes] of newerByKey) {
-        const olderIndexes = olderByKey.get(key);
-        if (olderIndexes === undefined) continue;
-        const n: Located[] = newerIndexes.map((index) => ({
-          index,
-          line: newer[index]?.line ?? 0,
-        }));
-        const o: Located[] = olderIndexes.map((index) => {
-          const item = older[index];
-          return {
-            index,
-            line: (item?.line ?? 0) + (item === undefined ? 0 : shift(item.path, item.line)),
-          };
-        });
-        for (const [ni, oi] of pairUp(
-          n,
-          o,
-          nearby ? (options.nearLines ?? NEAR_LINES) : Infinity,
-        )) {
-          matches[ni] = { older: oi, pass: pass.name };
-          usedOlder.add(oi);
-        }
+      const limit = pass.name === "nearby" ? state.nearLines : Infinity;
+      for (const [ni, oi] of pairUp(n, o, limit)) {
+        matches[ni] = { older: oi, pass: pass.name };
+        usedOlder.add(oi);
       }
     }
   }
-  return matches;
-}
-
-/**
- * A line hash's `:n` count numbers equal windows in file order, so once a copy of such a line
- * appears or goes above another, equal fingerprints name different findings. Findings whose
- * window repeats in their file and rule are left to the window pass, which pairs them in order.
- */
-function repeatedWindows(items: readonly Trackable[]): Set<string> {
-  const seen = new Set<string>();
-  const repeated = new Set<string>();
-  for (const item of items) {
-    if (item.window === "") continue;
-    const id = windowId(item);
-    if (seen.has(id)) repeated.add(id);
-    seen.add(id);
-  }
-  return repeated;
-}
-
-function windowId(item: Trackable): string {
-  return `${groupKey(item)}\0${item.path}\0${item.window}`;
 }
 
 function bucket(

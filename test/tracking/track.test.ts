@@ -112,6 +112,23 @@ describe("track", () => {
     expect(matches.map((m) => m?.pass ?? null)).toEqual(expected);
   });
 
+  it("a pasted copy cannot take the identity of the code it copied, even when it matches better", () => {
+    // The copy kept the original's window (what followed it); the original's next line was edited.
+    const older = [at(5, "A", "w", "s")];
+    const newer = [
+      at(7, "X", "edited", "s", { path: "lib/b.js" }),
+      at(18, "Y", "w", "s", { path: "lib/b.js" }),
+    ];
+    const onAddedLine = (t: Trackable) => t.line === 18;
+    expect(track(newer, older, { olderPath: renamed }).map((m) => m?.pass ?? null)).toEqual([
+      null,
+      "renamed",
+    ]);
+    expect(
+      track(newer, older, { olderPath: renamed, onAddedLine }).map((m) => m?.pass ?? null),
+    ).toEqual(["renamed", null]);
+  });
+
   it("pairs the right older finding, not just some", () => {
     const older = [at(10, "A", "a", "sa"), at(30, "B", "b", "sb"), at(50, "C", "c", "sc")];
     const newer = [at(33, "X", "x", "sb"), at(11, "Y", "a", "sz"), at(52, "C", "c", "sc")];
