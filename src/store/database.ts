@@ -159,6 +159,24 @@ export interface BacklogIssuesTable {
   updated_at: number;
 }
 
+/** One `Guardrail · required scanners` check run per pull request head (migration 0010). */
+export interface RequiredToolChecksTable {
+  repo: string;
+  head_sha: string;
+  pr_number: number;
+  installation_id: number;
+  check_run_id: number | null;
+  /** JSON arrays of tool names / file paths. */
+  required: string;
+  seen: string;
+  workflow_changes: string;
+  /** `in_progress` or `completed`. */
+  status: string;
+  conclusion: string | null;
+  deadline_at: number;
+  updated_at: number;
+}
+
 export interface Database {
   deliveries: DeliveriesTable;
   suppressions: SuppressionsTable;
@@ -172,6 +190,7 @@ export interface Database {
   notification_outbox: NotificationOutboxTable;
   notification_channels: NotificationChannelsTable;
   backlog_issues: BacklogIssuesTable;
+  required_tool_checks: RequiredToolChecksTable;
 }
 
 export type StoreKind = "sqlite" | "postgres";

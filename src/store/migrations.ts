@@ -10,6 +10,7 @@ import { up as jobs } from "./migration-0004-jobs.js";
 import { up as identity } from "./migration-0005-identity.js";
 import { up as approvals } from "./migration-0006-approvals.js";
 import { up as notifications } from "./migration-0008-notifications.js";
+import { up as requiredTools } from "./migration-0010-required-tools.js";
 
 type MigrationStep = (db: Kysely<unknown>, types: ColumnTypes) => Promise<void>;
 
@@ -22,6 +23,7 @@ const STEPS: Record<string, MigrationStep> = {
   "0005-identity": identity,
   "0006-approvals": approvals,
   "0008-notifications": notifications,
+  "0010-required-tools": requiredTools,
 };
 
 export function storeMigrations(kind: StoreKind): Record<string, Migration> {

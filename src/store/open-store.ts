@@ -10,6 +10,7 @@ import { createDeliveryStore } from "./deliveries.js";
 import { createJobStore } from "./jobs.js";
 import { migrateToLatest } from "./migrations.js";
 import { createNotificationStore } from "./notifications.js";
+import { createRequiredToolsStore } from "./required-tools.js";
 import { connectPostgres } from "./postgres-connection.js";
 import { connectSqlite } from "./sqlite-connection.js";
 import type { Store } from "./store.js";
@@ -57,6 +58,7 @@ function createStore(db: Kysely<Database>, kind: StoreKind): Store {
     jobs: createJobStore(db, kind),
     notifications: createNotificationStore(db),
     backlog: createBacklogIssueStore(db),
+    requiredTools: createRequiredToolsStore(db, kind),
     async ping() {
       try {
         await sql`select 1`.execute(db);

@@ -6,6 +6,7 @@ import type { Database, StoreKind } from "./database.js";
 import type { DeliveryStore } from "./deliveries.js";
 import type { JobStore } from "./jobs.js";
 import type { NotificationStore } from "./notifications.js";
+import type { RequiredToolsStore } from "./required-tools.js";
 import type { SuppressionStore } from "./suppressions.js";
 
 /** Guardrail's durable state, on SQLite or PostgreSQL behind the same interface. */
@@ -23,6 +24,8 @@ export interface Store {
   notifications: NotificationStore;
   /** Which GitHub issue holds which backlog tool and rule. */
   backlog: BacklogIssueStore;
+  /** `Guardrail · required scanners` per pull request head. */
+  requiredTools: RequiredToolsStore;
   /** True when the database answers a query (for /readyz). */
   ping(): Promise<boolean>;
   close(): Promise<void>;

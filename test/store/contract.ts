@@ -5,6 +5,7 @@ import { baselineEntriesContract } from "./contract-baseline-entries.js";
 import { baselinesContract } from "./contract-baselines.js";
 import { jobsContract } from "./contract-jobs.js";
 import { notificationsContract } from "./contract-notifications.js";
+import { requiredToolsContract } from "./contract-required-tools.js";
 import { suppressionsContract } from "./contract-suppressions.js";
 
 /**
@@ -79,5 +80,6 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
     baselineEntriesContract(current);
     jobsContract(current);
     notificationsContract(current);
+    requiredToolsContract(current);
   });
 }
