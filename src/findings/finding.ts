@@ -132,4 +132,9 @@ export interface Note {
   source: string;
   /** Plain text; rendered sanitised. */
   message: string;
+  /**
+   * Set when a scanner said it did not analyse everything (src/sarif/execution-problems.ts):
+   * the check is then not `success`, whatever the findings.
+   */
+  incompleteTool?: string;
 }

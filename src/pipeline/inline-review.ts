@@ -1,7 +1,8 @@
 import { getPullRequest, type PullRequestRef } from "../github/pull-requests.js";
 import { postReview, type ReviewComment } from "../github/reviews.js";
-import type { JobContext } from "../jobs/job-context.js";
-import { renderCommentBody, suggestionFor } from "../report/comment-body.js";
+import type { JobContext } from "./job-context.js";
+import { suggestionFor } from "../report/comment-body.js";
+import { renderLocationComment } from "../report/location-comment.js";
 import type { PlannedComment } from "../report/plan.js";
 import type { TriagedFinding } from "../triage/disposition.js";
 
@@ -25,34 +26,41 @@ export async function postInlineReview(
   const current = await getPullRequest(ctx.github, { owner, repo, pullNumber: pr.number });
   // The head moved on: a review pinned to an old commit would be outdated at once.
   if (current.headSha !== where.headSha)
-    return { posted: 0, rejected: planned.map((c) => c.triaged) };
+    return { posted: 0, rejected: planned.flatMap((c) => c.findings) };
 
   const comments: ReviewComment[] = planned.map(toReviewComment);
   const result = await postReview(
     ctx.github,
     { owner, repo, pullNumber: pr.number, commitId: where.headSha },
-    { body: reviewBody(comments.length, where.marker), bodyMarker: where.marker, comments },
+    {
+      body: reviewBody(planned.flatMap((c) => c.findings).length, where.marker),
+      bodyMarker: where.marker,
+      comments,
+    },
   );
   const rejectedKeys = new Set(result.rejected.map((c) => c.key));
   return {
     posted: result.posted.length,
     rejected: planned
       .filter((c) => rejectedKeys.has(c.triaged.finding.fingerprint))
-      .map((c) => c.triaged),
+      .flatMap((c) => c.findings),
   };
 }
 
 function toReviewComment(c: PlannedComment): ReviewComment {
-  const { finding } = c.triaged;
+  const lines = { startLine: c.startLine ?? c.line, line: c.line };
   return {
-    key: finding.fingerprint,
+    key: c.triaged.finding.fingerprint,
     path: c.path,
     line: c.line,
     ...(c.startLine !== undefined ? { start_line: c.startLine } : {}),
-    body: renderCommentBody({
-      finding,
-      suggestion: suggestionFor(finding, { startLine: c.startLine ?? c.line, line: c.line }),
-    }),
+    // A suggestion replaces the comment's lines, so it is offered only when one finding owns them.
+    body: renderLocationComment(
+      c.findings.map(({ finding }) => ({
+        finding,
+        suggestion: c.findings.length === 1 ? suggestionFor(finding, lines) : undefined,
+      })),
+    ),
   };
 }
 

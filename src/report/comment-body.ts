@@ -1,7 +1,9 @@
 import type { Finding } from "../findings/finding.js";
 import { renderCodeFlow } from "./code-flow.js";
+import { COMMAND_HINT } from "./command-hint.js";
 import { renderMarker } from "./marker.js";
 import { renderRuleLinks } from "./rule-links.js";
+import { ruleHelp, ruleTitle } from "./rule-text.js";
 import { codeFence, safeInline, safeMarkdown } from "./sanitize.js";
 import { severityLabel } from "./severity-label.js";
 
@@ -22,10 +24,6 @@ export interface CommentBodyInput {
   suggestion?: string | undefined;
 }
 
-const COMMAND_HINT =
-  "Reply `/fp <why>`, `/ar <why>`, `/wontfix <why>`, `/tests <why>` or `/other <why>` to " +
-  "suppress (options `--scope finding|rule|path:<glob>`, `--expires <YYYY-MM-DD|30d>`).";
-
 /**
  * The inline review comment for a finding. Every piece of SARIF text is sanitised; optional
  * sections (help, flow, links) are dropped, least useful first, if the body would exceed
@@ -42,7 +40,7 @@ export function renderCommentBody(input: CommentBodyInput): string {
   ];
   const footer = [
     `<sub>${safeInline(finding.id, 20)} · ${COMMAND_HINT}</sub>`,
-    renderMarker(finding.fingerprint, finding.id),
+    renderMarker([finding]),
   ];
   const dropOrder = [2, 1, 3, 0];
   for (let dropped = 0; dropped <= dropOrder.length; dropped += 1) {
@@ -56,9 +54,9 @@ export function renderCommentBody(input: CommentBodyInput): string {
 
 function header(finding: Finding): string {
   const { rule, tool } = finding;
-  const title = rule.shortDescription ?? rule.name;
+  const title = ruleTitle(finding);
   const parts = [`**${severityLabel(finding.severity)}**`, safeInline(rule.id, MAX_TITLE_CHARS)];
-  if (title !== undefined && title !== rule.id) parts.push(safeInline(title, MAX_TITLE_CHARS));
+  if (title !== undefined) parts.push(safeInline(title, MAX_TITLE_CHARS));
   parts.push(safeInline(tool.name, MAX_TITLE_CHARS));
   return parts.join(" · ");
 }
@@ -74,8 +72,9 @@ function suggestionSection(finding: Finding, suggestion: string | undefined): st
 }
 
 function helpSection(finding: Finding): string {
-  const help = finding.rule.helpMarkdown ?? finding.rule.helpText;
-  if (help === undefined || help.trim() === "") return "";
+  const shown = [finding.message, ruleTitle(finding) ?? ""];
+  const help = ruleHelp(finding, shown);
+  if (help === "") return "";
   const body = safeMarkdown(help, MAX_HELP_CHARS);
   return `<details>\n<summary>Rule help</summary>\n\n${body}\n\n</details>`;
 }

@@ -20,7 +20,10 @@ export interface PlanInput {
   alreadyCommented: ReadonlySet<string>;
 }
 
+/** One inline comment: every new finding that starts on this file and line, most severe first. */
 export interface PlannedComment {
+  findings: TriagedFinding[];
+  /** The first (most severe) of `findings`; the comment's lines are its lines. */
   triaged: TriagedFinding;
   path: string;
   line: number;
@@ -35,7 +38,7 @@ export interface OmittedFinding {
 }
 
 export interface ReportPlan {
-  /** New inline comments, most severe first, at most `maxInlineComments`. */
+  /** New inline comments, most severe first, at most `maxInlineComments` (comments, not findings). */
   comments: PlannedComment[];
   /** Most severe first, at most `maxAnnotations`. */
   annotations: TriagedFinding[];
@@ -57,16 +60,24 @@ export function planReport(input: PlanInput): ReportPlan {
   const reportable = input.triaged.filter((t) => t.isNew && t.suppressedBy === null);
   // The cap holds for the pull request, not for each review: comments already there use it up,
   // so a re-run of a PR over the cap posts no further review (design: it writes only the check run).
+  // Findings at one location share one comment, so the cap counts locations, not findings.
   const commentedBefore = reportable.filter((t) => alreadyCommented.has(t.finding.fingerprint));
-  const inlineRoom = Math.max(0, config.maxInlineComments - commentedBefore.length);
+  const inlineRoom = Math.max(0, config.maxInlineComments - new Set(commentedBefore.map(at)).size);
+  const groups = new Map<string, PlannedComment>();
   for (const triaged of sortMostSevereFirst(reportable)) {
     if (alreadyCommented.has(triaged.finding.fingerprint)) {
       plan.existingComments.push(triaged);
       continue;
     }
     const comment = plannedComment(triaged, input);
+    const group = comment === null ? undefined : groups.get(at(triaged));
+    if (group !== undefined) {
+      group.findings.push(triaged);
+      continue;
+    }
     if (comment !== null && plan.comments.length < inlineRoom) {
       plan.comments.push(comment);
+      groups.set(at(triaged), comment);
       continue;
     }
     const why = annotationRefusal(triaged, config, diff, plan.annotations.length);
@@ -86,7 +97,12 @@ function plannedComment(triaged: TriagedFinding, input: PlanInput): PlannedComme
   if (commentOn === "none" || !triaged.commentable || file === undefined) return null;
   const range = commentRange(location, file, commentOn);
   if (range === null) return null;
-  const comment: PlannedComment = { triaged, path: location.path, line: range.line };
+  const comment: PlannedComment = {
+    findings: [triaged],
+    triaged,
+    path: location.path,
+    line: range.line,
+  };
   if (range.startLine !== undefined) comment.startLine = range.startLine;
   return comment;
 }
@@ -113,6 +129,11 @@ function sortMostSevereFirst(findings: readonly TriagedFinding[]): TriagedFindin
       lineOf(a) - lineOf(b) ||
       compareText(a.finding.fingerprint, b.finding.fingerprint),
   );
+}
+
+/** Where a finding starts: findings starting at the same place are one comment. */
+function at(triaged: TriagedFinding): string {
+  return `${triaged.finding.location.path}\n${lineOf(triaged)}`;
 }
 
 /** File-level findings sort before line 1 of their file. */

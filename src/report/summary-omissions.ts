@@ -6,23 +6,29 @@ import { MAX_SUMMARY_ROWS } from "./summary-sections.js";
 import {
   FINDING_HEADER,
   OMITTED_WHY_TEXT,
+  PUSH_OMITTED_WHY_TEXT,
   findingCells,
   isoDate,
   mostSevereFirst,
   suppressedByText,
 } from "./summary-rows.js";
 
-/** What was not shown in the diff, and why, counted by reason; the first rows listed. */
-export function omittedSection(omitted: OmittedFinding[]): Section {
+/**
+ * What was not shown in the diff (on a push: not annotated), and why, counted by reason; the
+ * first rows listed.
+ */
+export function omittedSection(omitted: OmittedFinding[], push = false): Section {
   return (maxBytes) => {
     if (omitted.length === 0) return "";
-    const reasons = Object.keys(OMITTED_WHY_TEXT) as OmittedWhy[];
+    const text = push ? PUSH_OMITTED_WHY_TEXT : OMITTED_WHY_TEXT;
+    const reasons = Object.keys(text) as OmittedWhy[];
     const counts = reasons
       .map((why) => [why, omitted.filter((o) => o.why === why).length] as const)
       .filter(([, n]) => n > 0)
-      .map(([why, n]) => `- ${n} ${OMITTED_WHY_TEXT[why]}`);
-    const head = `### Not shown in the diff (${omitted.length})\n\n${counts.join("\n")}\n\n`;
-    const rows = omittedRows(omitted).slice(0, MAX_SUMMARY_ROWS);
+      .map(([why, n]) => `- ${n} ${text[why]}`);
+    const title = push ? "Not annotated" : "Not shown in the diff";
+    const head = `### ${title} (${omitted.length})\n\n${counts.join("\n")}\n\n`;
+    const rows = omittedRows(omitted, push).slice(0, MAX_SUMMARY_ROWS);
     return headed(head, maxBytes, (budget) =>
       fitDetails("Show them", budget, (inner) =>
         fitTable({
@@ -37,10 +43,11 @@ export function omittedSection(omitted: OmittedFinding[]): Section {
   };
 }
 
-export function omittedRows(omitted: OmittedFinding[]): string[][] {
+export function omittedRows(omitted: OmittedFinding[], push = false): string[][] {
+  const text = push ? PUSH_OMITTED_WHY_TEXT : OMITTED_WHY_TEXT;
   const order = mostSevereFirst(omitted.map((o) => o.triaged));
   const why = new Map(omitted.map((o) => [o.triaged, o.why]));
-  return order.map((t) => [...findingCells(t), OMITTED_WHY_TEXT[why.get(t) ?? "outside-diff"]]);
+  return order.map((t) => [...findingCells(t), text[why.get(t) ?? "outside-diff"]]);
 }
 
 export function suppressedRows(suppressed: TriagedFinding[]): string[][] {

@@ -19,6 +19,12 @@ export const OMITTED_WHY_TEXT: Record<OmittedWhy, string> = {
   "annotate-none": "annotations are off (`annotate: none`)",
 };
 
+/** A push has no diff: what a pull request would call "outside the diff" is just not annotated. */
+export const PUSH_OMITTED_WHY_TEXT: Record<OmittedWhy, string> = {
+  ...OMITTED_WHY_TEXT,
+  "outside-diff": "not annotated on a push (`annotate: changed-files` annotates pull requests)",
+};
+
 export function isOpenNew(t: TriagedFinding): boolean {
   return t.isNew && t.suppressedBy === null;
 }

@@ -21,6 +21,8 @@ export function gateSection(gate: GateResult): Section {
 
 export interface RunContext {
   headSha: string;
+  /** Set for a push (baseline) analysis: the summary speaks of this branch, not of a diff. */
+  branch?: string | undefined;
   runUrl?: string | undefined;
   toolNames: string[];
   inlineCount: number;
@@ -31,11 +33,17 @@ export function contextSection(context: RunContext): Section {
   return () => {
     const run = safeUrl(context.runUrl);
     const tools = context.toolNames.map((name) => safeInline(name, 100)).slice(0, 20);
+    const branch =
+      context.branch === undefined ? "" : ` on ${safeInline(`\`${context.branch}\``, 260)}`;
+    const shown =
+      context.branch === undefined
+        ? `In the diff: ${count(context.inlineCount, "inline comment")}, ${count(context.annotationCount, "annotation")}.`
+        : `The branch as pushed, no pull request: ${count(context.annotationCount, "annotation")}.`;
     return [
-      `Analysed \`${context.headSha.replace(/[^0-9a-f]/gi, "").slice(0, 12)}\``,
+      `Analysed \`${context.headSha.replace(/[^0-9a-f]/gi, "").slice(0, 12)}\`${branch}`,
       tools.length === 0 ? "" : ` with ${tools.join(", ")}`,
       run === undefined ? "" : ` ([workflow run](${run}))`,
-      `. In the diff: ${count(context.inlineCount, "inline comment")}, ${count(context.annotationCount, "annotation")}.`,
+      `. ${shown}`,
     ].join("");
   };
 }
@@ -47,7 +55,9 @@ function count(n: number, noun: string): string {
 export function countsSection(triaged: TriagedFinding[]): Section {
   return (maxBytes) => {
     if (triaged.length === 0) return "### Findings\n\nThe scanners reported no findings.";
-    const rows = SEVERITIES.map((severity) => {
+    // A severity nobody reported is a row of zeros: noise between the rows that matter.
+    const reported = SEVERITIES.filter((s) => triaged.some((t) => t.finding.severity === s));
+    const rows = reported.map((severity) => {
       const of = triaged.filter((t) => t.finding.severity === severity);
       const newCount = of.filter(isOpenNew).length;
       const existing = of.filter((t) => !t.isNew && t.suppressedBy === null).length;

@@ -19,6 +19,7 @@ import {
   contextSection,
   countsSection,
   gateSection,
+  MAX_SUMMARY_ROWS,
   newFindingsSection,
 } from "./summary-sections.js";
 
@@ -40,6 +41,8 @@ export interface SummaryInput {
   inlineCount: number;
   annotationCount: number;
   headSha: string;
+  /** Set for a push (baseline) analysis: the summary speaks of this branch, not of a diff. */
+  branch?: string | undefined;
   runUrl?: string | undefined;
   toolNames: string[];
   /** What the gate rules decided (src/policy/apply-policy.ts); absent without a policy stage. */
@@ -66,7 +69,7 @@ export function renderCheckOutput(input: SummaryInput): CheckOutput {
         input.notes.filter((note) => note.level === "error"),
       ),
       newFindingsSection(input.triaged),
-      omittedSection(input.omitted),
+      omittedSection(input.omitted, input.branch !== undefined),
       expiredSection(input.triaged),
       suppressedSection(input.triaged),
       notesSection(
@@ -84,33 +87,28 @@ export function renderCheckOutput(input: SummaryInput): CheckOutput {
   };
 }
 
-/** The full lists the summary cuts short, for whoever opens the check run's details. */
+/**
+ * The rows the summary's tables cut short, for whoever opens the check run's details. GitHub
+ * shows `text` right under the summary, so a row listed there is not listed again.
+ */
 function textSections(input: SummaryInput): Section[] {
+  const push = input.branch !== undefined;
   const open = mostSevereFirst(input.triaged.filter(isOpenNew));
-  const suppressed = input.triaged.filter((t) => t.suppressedBy !== null);
+  const suppressed = mostSevereFirst(input.triaged.filter((t) => t.suppressedBy !== null));
+  const omitted = omittedRows(input.omitted, push);
+  const omittedTitle = push ? "More not annotated" : "More not shown in the diff";
   return [
-    listSection(
-      "All new findings",
-      FINDING_HEADER,
-      open.slice(0, MAX_TEXT_ROWS).map(findingCells),
-      open.length,
-    ),
-    listSection(
-      "Not shown in the diff",
-      [...FINDING_HEADER, "Why"],
-      omittedRows(input.omitted.slice(0, MAX_TEXT_ROWS)),
-      input.omitted.length,
-    ),
-    listSection(
-      "Suppressed findings",
-      SUPPRESSED_HEADER,
-      suppressedRows(suppressed.slice(0, MAX_TEXT_ROWS)),
-      suppressed.length,
-    ),
+    listSection("More new findings", FINDING_HEADER, open.map(findingCells)),
+    listSection(omittedTitle, [...FINDING_HEADER, "Why"], omitted),
+    listSection("More suppressed findings", SUPPRESSED_HEADER, suppressedRows(suppressed)),
   ];
 }
 
-function listSection(title: string, header: string[], rows: string[][], total: number): Section {
+/** The rows after the summary's first {@link MAX_SUMMARY_ROWS}, at most {@link MAX_TEXT_ROWS}. */
+function listSection(title: string, header: string[], all: string[][]): Section {
+  const rest = all.slice(MAX_SUMMARY_ROWS);
+  const rows = rest.slice(0, MAX_TEXT_ROWS);
+  const total = rest.length;
   return (maxBytes) => {
     if (total === 0) return "";
     return headed(`## ${title} (${total})\n\n`, maxBytes, (budget) =>

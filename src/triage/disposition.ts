@@ -26,4 +26,9 @@ export interface TriagedFinding {
 export type GateResult =
   | { conclusion: "success"; reason: string }
   | { conclusion: "neutral"; reason: string }
-  | { conclusion: "failure"; reason: string };
+  | {
+      conclusion: "failure";
+      reason: string;
+      /** Fingerprints of the findings that block: the check title counts only these as blocking. */
+      blocking?: string[];
+    };

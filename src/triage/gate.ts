@@ -59,9 +59,13 @@ export function gate(
     const unread =
       `${count(opts.readErrors, "input")} (artifact, SARIF file or config) could not be read, ` +
       `so the check fails closed`;
-    return { conclusion: "failure", reason: [unread, blockingReason].filter(Boolean).join("; ") };
+    const reason = [unread, blockingReason].filter(Boolean).join("; ");
+    return { conclusion: "failure", reason, blocking: blocking.map((t) => t.finding.fingerprint) };
   }
-  if (blockingReason !== null) return { conclusion: "failure", reason: blockingReason };
+  if (blockingReason !== null) {
+    const fingerprints = blocking.map((t) => t.finding.fingerprint);
+    return { conclusion: "failure", reason: blockingReason, blocking: fingerprints };
+  }
   if (counted.length > 0) {
     const threshold =
       policy.fail_on === "none"

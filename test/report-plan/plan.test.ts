@@ -41,7 +41,8 @@ function plan(
 /** Fingerprints per list, so each expectation reads as one line. */
 function summary(p: ReportPlan): Record<string, string[]> {
   return {
-    comments: p.comments.map((c) => c.triaged.finding.fingerprint),
+    // A comment for several findings reads "first+second".
+    comments: p.comments.map((c) => c.findings.map((t) => t.finding.fingerprint).join("+")),
     annotations: p.annotations.map((t) => t.finding.fingerprint),
     existing: p.existingComments.map((t) => t.finding.fingerprint),
     omitted: p.omitted.map((o) => `${o.triaged.finding.fingerprint}:${o.why}`),
@@ -162,7 +163,7 @@ describe("planReport: caps and ordering", () => {
       name: "under both caps: severity, then path, then line",
       config: {},
       expected: {
-        comments: ["crit", "high-a2", "high-a3", "high-b", "low"],
+        comments: ["crit", "high-a2+low", "high-a3", "high-b"],
         annotations: ["note"],
         existing: [],
         omitted: [],
@@ -172,8 +173,8 @@ describe("planReport: caps and ordering", () => {
       name: "inline cap: the most severe are commented, the rest annotated",
       config: { maxInlineComments: 2 },
       expected: {
-        comments: ["crit", "high-a2"],
-        annotations: ["high-a3", "high-b", "low", "note"],
+        comments: ["crit", "high-a2+low"],
+        annotations: ["high-a3", "high-b", "note"],
         existing: [],
         omitted: [],
       },
@@ -182,15 +183,10 @@ describe("planReport: caps and ordering", () => {
       name: "inline cap with annotations off: omitted for the inline cap",
       config: { maxInlineComments: 2, annotate: "none" },
       expected: {
-        comments: ["crit", "high-a2"],
+        comments: ["crit", "high-a2+low"],
         annotations: [],
         existing: [],
-        omitted: [
-          "high-a3:inline-cap",
-          "high-b:inline-cap",
-          "low:inline-cap",
-          "note:annotate-none",
-        ],
+        omitted: ["high-a3:inline-cap", "high-b:inline-cap", "note:annotate-none"],
       },
     },
     {
@@ -243,7 +239,7 @@ describe("planReport: caps and ordering", () => {
     const mixed = [...all, inline, notCommentable, noPatch, fileLevel, elsewhere, onContext];
     const p = plan(mixed, { maxInlineComments: 3, maxAnnotations: 4 }, ["low"]);
     const seen = [
-      ...p.comments.map((c) => c.triaged),
+      ...p.comments.flatMap((c) => c.findings),
       ...p.annotations,
       ...p.existingComments,
       ...p.omitted.map((o) => o.triaged),
@@ -277,7 +273,7 @@ describe("planReport: comment lines", () => {
   ])("$name", ({ finding, expected }) => {
     const [comment, ...rest] = plan([finding]).comments;
     expect(rest).toEqual([]);
-    expect(comment).toEqual({ triaged: finding, ...expected });
+    expect(comment).toEqual({ findings: [finding], triaged: finding, ...expected });
   });
 
   it("treats a renamed file's old path as a file the PR does not change", () => {
@@ -287,6 +283,59 @@ describe("planReport: comment lines", () => {
       annotations: [],
       existing: [],
       omitted: ["old-path:outside-diff"],
+    });
+  });
+});
+
+describe("planReport: one comment per location", () => {
+  // An IaC resource: several checks fail at its first line, with different end lines.
+  const checks = [
+    triaged({ fingerprint: "ckv-low", path: "app.js", line: 2, endLine: 3, severity: "low" }),
+    triaged({ fingerprint: "ckv-high", path: "app.js", line: 2, endLine: 2, severity: "high" }),
+    triaged({ fingerprint: "ckv-med", path: "app.js", line: 2, endLine: 3, severity: "medium" }),
+  ];
+  const other = triaged({ fingerprint: "other", path: "app.js", line: 3, severity: "critical" });
+
+  it.each<{ name: string; config: Partial<ReportConfig>; expected: string[]; annotated: string[] }>(
+    [
+      {
+        name: "findings starting on one line are one comment, most severe first",
+        config: {},
+        expected: ["other", "ckv-high+ckv-med+ckv-low"],
+        annotated: [],
+      },
+      {
+        name: "the cap counts comments: one slot holds the whole location",
+        config: { maxInlineComments: 1 },
+        expected: ["other"],
+        annotated: ["ckv-high", "ckv-med", "ckv-low"],
+      },
+      {
+        name: "a cap of two fits both locations and all four findings",
+        config: { maxInlineComments: 2 },
+        expected: ["other", "ckv-high+ckv-med+ckv-low"],
+        annotated: [],
+      },
+    ],
+  )("$name", ({ config, expected, annotated }) => {
+    const p = plan([...checks, other], config);
+    expect(summary(p).comments).toEqual(expected);
+    expect(summary(p).annotations).toEqual(annotated);
+  });
+
+  it("takes the comment's lines from its most severe finding", () => {
+    const [, group] = plan([...checks, other]).comments;
+    expect(group).toMatchObject({ path: "app.js", line: 2, triaged: checks[1] });
+    expect(group?.startLine).toBeUndefined();
+  });
+
+  it("counts a location commented before once against the cap, however many findings it has", () => {
+    const p = plan([...checks, other], { maxInlineComments: 2 }, ["ckv-high", "ckv-med"]);
+    expect(summary(p)).toEqual({
+      comments: ["other"],
+      annotations: ["ckv-low"],
+      existing: ["ckv-high", "ckv-med"],
+      omitted: [],
     });
   });
 });

@@ -28,7 +28,7 @@ describe("renderCommentBody", () => {
     );
     expect(body).toContain("`--scope finding|rule|path:<glob>`, `--expires <YYYY-MM-DD|30d>`");
     expect(lines.at(-1)).toBe("<!-- guardrail:v1 fingerprint=v1:3f2a9c0d1e id=GR-1a2b3c4d -->");
-    expect(parseMarker(body)).toEqual({ fingerprint: "v1:3f2a9c0d1e", id: "GR-1a2b3c4d" });
+    expect(parseMarker(body)).toMatchObject({ fingerprint: "v1:3f2a9c0d1e", id: "GR-1a2b3c4d" });
     expectInert(body);
   });
 
@@ -99,7 +99,7 @@ describe("renderCommentBody", () => {
   it.each(cases)("keeps hostile %s (%s) inert", (_field, _name, overrides) => {
     const body = renderCommentBody({ finding: makeFinding(overrides), suggestion: "x" });
     expectInert(body);
-    expect(parseMarker(body)).toEqual({ fingerprint: "v1:3f2a9c0d1e", id: "GR-1a2b3c4d" });
+    expect(parseMarker(body)).toMatchObject({ fingerprint: "v1:3f2a9c0d1e", id: "GR-1a2b3c4d" });
   });
 
   it("stays within GitHub's limit with 10 MB in every field", () => {
@@ -113,6 +113,6 @@ describe("renderCommentBody", () => {
     const body = renderCommentBody({ finding, suggestion: "ok" });
     expect(body.length).toBeLessThanOrEqual(MAX_COMMENT_CHARS);
     expectInert(body);
-    expect(parseMarker(body)).toEqual({ fingerprint: "v1:3f2a9c0d1e", id: "GR-1a2b3c4d" });
+    expect(parseMarker(body)).toMatchObject({ fingerprint: "v1:3f2a9c0d1e", id: "GR-1a2b3c4d" });
   });
 });

@@ -6,7 +6,7 @@ import { expect } from "@jest/globals";
  */
 
 const OUR_TAGS = /<\/?(?:details|summary|sub)>/g;
-const MARKER_LINE = /\n?<!-- guardrail:v1 fingerprint=\S+ id=\S+ -->\s*$/;
+const MARKER_LINE = /\n?<!-- guardrail:v[12] fingerprints?=\S+ ids?=\S+ -->\s*$/;
 
 /** Fence lines must pair up; returns the text outside fences, or throws if one is left open. */
 export function outsideFences(markdown: string): string {

@@ -33,6 +33,7 @@ function open(severity: Severity, n: number): TriagedFinding {
     {},
     {
       severity,
+      fingerprint: `v1:f${n}`,
       id: `GR-${n.toString(16).padStart(8, "0")}`,
       location: { path: `src/f${n}.js`, region: { startLine: n, endLine: n } },
     },
@@ -70,6 +71,44 @@ describe("renderCheckOutput title", () => {
       [open("medium", 1), open("critical", 2), open("medium", 3)],
       [],
       "3 new findings (1 critical, 2 medium) block this pull request",
+    ],
+    [
+      "only what blocks is called blocking",
+      { ...FAIL, blocking: [open("high", 1).finding.fingerprint] },
+      [open("high", 1), open("medium", 2)],
+      [],
+      "1 high blocks · 1 medium new",
+    ],
+    [
+      "several blockers and several others, by severity",
+      {
+        ...FAIL,
+        blocking: [open("critical", 1), open("high", 2)].map((t) => t.finding.fingerprint),
+      },
+      [open("critical", 1), open("high", 2), open("medium", 3), open("low", 4), open("medium", 5)],
+      [],
+      "1 critical, 1 high block · 2 medium, 1 low new",
+    ],
+    [
+      "read errors with nothing blocking, and new findings",
+      { conclusion: "failure", reason: "1 input could not be read", blocking: [] },
+      [open("medium", 1)],
+      [{ level: "error", source: "a", message: "m" }],
+      "Failed closed: 1 problem reading results · 1 medium new",
+    ],
+    [
+      "a clean result from a scanner that skipped files",
+      { conclusion: "neutral", reason: "r" },
+      [],
+      [{ level: "error", source: "a", message: "m", incompleteTool: "ESLint" }],
+      "Incomplete: ESLint did not analyse every file",
+    ],
+    [
+      "findings from a scanner that skipped files",
+      { ...FAIL, blocking: [open("high", 1).finding.fingerprint] },
+      [open("high", 1)],
+      [{ level: "error", source: "a", message: "m", incompleteTool: "ESLint" }],
+      "1 high blocks · ESLint did not analyse every file",
     ],
     [
       "neutral",
@@ -121,9 +160,10 @@ describe("renderCheckOutput summary", () => {
       "| 🟠 high | GR-00000001 | js/sql-injection | src/f1.js:1 | This query depends on a user-provided value. |",
     );
     expect(summary).toContain("config `paths_ignore`: test/** |");
-    expect(text).toContain("## All new findings (1)");
+    // No severity row of zeros, and no table repeated in the details text.
+    expect(summary).not.toMatch(/critical|⚪ note/);
+    expect(text).toBe("");
     expectInert(summary);
-    expectInert(text);
   });
 
   it("says what was not shown and why", () => {
@@ -143,8 +183,42 @@ describe("renderCheckOutput summary", () => {
     expect(summary).toContain("- 1 over the annotation cap (`max_annotations`)");
     expect(summary).toContain("- 2 in files this pull request does not change");
     expect(summary).toContain("- 1 annotations are off (`annotate: none`)");
-    expect(text).toContain(
+    expect(summary).toContain(
       "| 🟡 medium | GR-00000003 | js/sql-injection | src/f3.js:3 | This query depends on a user-provided value. | in files this pull request does not change |",
+    );
+    expect(text).toBe("");
+  });
+
+  it("lists in the details text only the rows the summary left out", () => {
+    const many = Array.from({ length: 53 }, (_, i) => open("medium", i + 1));
+    const { summary, text } = renderCheckOutput(input({ triaged: many }));
+    expect(summary).toContain("### New findings (53)");
+    expect(text.startsWith("## More new findings (3)\n\n")).toBe(true);
+    const ids = (markdown: string) =>
+      [...markdown.matchAll(/\| (GR-[0-9a-f]{8}) \|/g)].map((m) => m[1]);
+    expect(ids(summary)).toHaveLength(50);
+    expect(ids(text)).toHaveLength(3);
+    expect(new Set([...ids(summary), ...ids(text)]).size).toBe(53);
+  });
+
+  it("speaks of the branch on a push, never of a diff or a pull request", () => {
+    const omitted = [{ triaged: open("medium", 1), why: "outside-diff" as const }];
+    const { summary, title } = renderCheckOutput(
+      input({
+        branch: "main",
+        gate: {
+          conclusion: "neutral",
+          reason: "1 new finding, the gate for main does not fail on findings (fail_on: none)",
+        },
+        triaged: omitted.map((o) => o.triaged),
+        omitted,
+      }),
+    );
+    expect(summary).toContain("Analysed `0123456789ab` on `main` with CodeQL");
+    expect(summary).toContain("The branch as pushed, no pull request: 0 annotations.");
+    expect(summary).toContain("### Not annotated (1)");
+    expect(`${title}\n${summary}`).not.toMatch(
+      /diff|pull request (does|changes)|this pull request/i,
     );
   });
 

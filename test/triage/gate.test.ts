@@ -89,7 +89,7 @@ describe("gate conclusions and reasons", () => {
       `1 new finding at or above high (fail_on for main): ${high.finding.id}`,
     ],
   ])("%s", (_name, findings, conclusion, reason) => {
-    expect(gate(findings, policy("high"))).toEqual({ conclusion, reason });
+    expect(gate(findings, policy("high"))).toMatchObject({ conclusion, reason });
   });
 
   it("fail_on none is neutral on new findings and says why", () => {
@@ -122,7 +122,7 @@ describe("read errors fail closed", () => {
       "1 input (artifact, SARIF file or config) could not be read, so the check fails closed",
     ],
   ])("with %j findings", (findings, reason) => {
-    expect(gate(findings, policy("none"), { readErrors: 1 })).toEqual({
+    expect(gate(findings, policy("none"), { readErrors: 1 })).toMatchObject({
       conclusion: "failure",
       reason,
     });
@@ -138,5 +138,14 @@ describe("read errors fail closed", () => {
 
   it("zero read errors change nothing", () => {
     expect(gate([], policy("high"), { readErrors: 0 }).conclusion).toBe("success");
+  });
+});
+
+describe("which findings block", () => {
+  it("names exactly the blocking findings, so the title can count only those", () => {
+    const high = triaged({ severity: "high" });
+    const medium = triaged({ severity: "medium", fingerprint: "medium-one" });
+    const result = gate([high, medium], policy("high"));
+    expect(result).toMatchObject({ conclusion: "failure", blocking: [high.finding.fingerprint] });
   });
 });
