@@ -1,3 +1,5 @@
+import type { DiffMap } from "../diff/diff-map.js";
+
 /** What a rename looks like in the PR files endpoint and in `git diff -M` (src/cli/git-diff.ts). */
 export interface RenamedFile {
   filename: string;
@@ -16,4 +18,16 @@ export function olderPathOf(files: readonly RenamedFile[]): (path: string) => st
     }
   }
   return (path) => renamed.get(path) ?? path;
+}
+
+/** The same from a diff map (its files keep `previousPath` and `status`). */
+export function olderPathInDiff(diff: DiffMap | null): (path: string) => string {
+  if (diff === null) return (path) => path;
+  return olderPathOf(
+    [...diff.values()].map((file) => ({
+      filename: file.path,
+      previous_filename: file.previousPath,
+      status: file.status,
+    })),
+  );
 }

@@ -1,0 +1,26 @@
+import type { Trackable } from "./trackable.js";
+
+/** A baseline entry as the store keeps it (src/store/baseline-entries.ts), structurally. */
+export interface StoredEntry {
+  tool: string;
+  fingerprint: string;
+  ruleId: string;
+  path: string;
+  line: number;
+  snippetHash: string;
+  windowHash: string;
+  messageHash: string;
+}
+
+export function trackableOfEntry(entry: StoredEntry): Trackable {
+  return {
+    tool: entry.tool,
+    ruleId: entry.ruleId,
+    path: entry.path,
+    line: entry.line,
+    fingerprint: entry.fingerprint,
+    window: entry.windowHash,
+    snippet: entry.snippetHash,
+    message: entry.messageHash,
+  };
+}
