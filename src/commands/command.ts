@@ -7,8 +7,11 @@ import type { SuppressionReason } from "../store/suppression.js";
  */
 export type CommandWhere = "thread" | "conversation";
 
-/** The finding a command is about: the thread's own finding, or one named by its GR- id. */
-export type CommandTarget = { kind: "thread" } | { kind: "id"; id: string };
+/**
+ * The findings a command is about: the thread's own (every finding of its comment, or only the
+ * `ids` named right after the command word), or one named by its GR- id in the conversation.
+ */
+export type CommandTarget = { kind: "thread"; ids?: string[] } | { kind: "id"; id: string };
 
 export type ScopeOption = { kind: "finding" } | { kind: "rule" } | { kind: "path"; glob: string };
 

@@ -8,13 +8,19 @@ import { lift } from "./lift.js";
 import { listSuppressions } from "./list-suppressions.js";
 import { suppress } from "./suppress.js";
 
-/** The finding of the Guardrail thread the command was written in, from its hidden marker. */
+/**
+ * The findings of the Guardrail thread the command was written in, from its hidden marker
+ * (src/report/marker.ts): `fingerprint`/`id` is the first, `fingerprints`/`ids` all of them.
+ */
 export interface ThreadFinding {
   fingerprint: string;
   id: string;
+  fingerprints?: string[];
+  ids?: string[];
 }
 
 type Outcome = string;
+type Key = FindingKey & { id: string; finding: Finding | null };
 
 /** Runs one parsed command; returns the reply's paragraph for it. */
 export async function execute(
@@ -35,31 +41,55 @@ export async function execute(
       return "🔁 Re-evaluating the latest analysis of this pull request.";
     case "suppress":
     case "open": {
-      const key = await findingKey(session, command.target, thread);
-      if (typeof key === "string") return `⚠️ ${key}`;
-      return command.kind === "suppress"
-        ? suppress(session, command, key, index)
-        : lift(session, key);
+      const keys = await findingKeys(session, command.target, thread);
+      if (typeof keys === "string") return `⚠️ ${keys}`;
+      const replies: string[] = [];
+      // A comment for several findings: the command applies to each (one reply line apiece).
+      for (const key of keys) {
+        replies.push(
+          command.kind === "suppress"
+            ? await suppress(session, command, key, index)
+            : await lift(session, key),
+        );
+      }
+      return replies.join("\n\n");
     }
   }
 }
 
-async function findingKey(
+async function findingKeys(
   session: CommandSession,
   target: CommandTarget,
   thread: ThreadFinding | null,
-): Promise<(FindingKey & { id: string; finding: Finding | null }) | string> {
+): Promise<Key[] | string> {
   const findings = await session.findings();
   if (target.kind === "thread") {
     if (!thread) return "This command only works as a reply in a Guardrail thread.";
-    const finding = findings.find((f) => f.fingerprint === thread.fingerprint) ?? null;
-    return { ...keyOf(finding), fingerprint: thread.fingerprint, id: thread.id, finding };
+    const marked = markedOf(thread);
+    const named = target.ids ?? marked.map((m) => m.id);
+    const unknown = named.filter((id) => !marked.some((m) => m.id === id));
+    if (unknown.length > 0) {
+      const list = marked.map((m) => m.id).join(", ");
+      return `${unknown.join(", ")} ${unknown.length === 1 ? "is" : "are"} not among this comment's findings (${list}); nothing was changed.`;
+    }
+    return marked
+      .filter((m) => named.includes(m.id))
+      .map((m) => {
+        const finding = findings.find((f) => f.fingerprint === m.fingerprint) ?? null;
+        return { ...keyOf(finding), fingerprint: m.fingerprint, id: m.id, finding };
+      });
   }
   const finding = findings.find((f) => f.id === target.id);
   if (!finding) {
     return `${target.id} is not a finding of this pull request's latest analysis. Ids are shown in Guardrail's comments and check run, e.g. ${inlineCode("/guardrail ignore GR-1a2b3c4d fp <why>")}.`;
   }
-  return { ...keyOf(finding), fingerprint: finding.fingerprint, id: finding.id, finding };
+  return [{ ...keyOf(finding), fingerprint: finding.fingerprint, id: finding.id, finding }];
+}
+
+function markedOf(thread: ThreadFinding): { fingerprint: string; id: string }[] {
+  const fingerprints = thread.fingerprints ?? [thread.fingerprint];
+  const ids = thread.ids ?? [thread.id];
+  return fingerprints.map((fingerprint, i) => ({ fingerprint, id: ids[i] ?? "" }));
 }
 
 function keyOf(finding: Finding | null) {

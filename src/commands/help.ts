@@ -51,6 +51,10 @@ Reply in a Guardrail comment thread (the command must start a line):
 | \`/other <justification>\` | other |
 | \`/open\` | lifts its suppressions |
 
+A comment that lists several findings (one location, many checks) is answered as a whole: the
+command applies to each of its findings. Name ids right after the command word to pick some:
+\`/fp GR-1a2b3c4d GR-5e6f7a8b <justification>\`.
+
 Anywhere in the pull request conversation:
 
 | Command | Does |
@@ -75,6 +79,7 @@ A justification is required. Examples:
 /fp the input is escaped by sanitize() before it reaches the query
 /ar internal admin endpoint behind the VPN --expires 90d
 /tests fixture credentials, never deployed --scope path:test/**
+/fp GR-1a2b3c4d GR-5e6f7a8b both checks read a variable that is private by policy
 /guardrail ignore GR-1a2b3c4d wontfix legacy module, removed in Q3 --expires 2027-01-31
 /guardrail open GR-1a2b3c4d
 \`\`\`

@@ -32,7 +32,8 @@ function parseLine(line: string, where: CommandWhere): ParsedCommand | null {
   const word = head.slice(1).toLowerCase();
   if (word === "guardrail") return parseGuardrail(rest, line);
   if (word === "open") {
-    if (where === "thread") return { kind: "open", target: { kind: "thread" }, line };
+    if (where === "thread")
+      return { kind: "open", target: threadTarget(leadingIds(rest).ids), line };
     const problem = "/open works only as a reply in a Guardrail thread; here, name the finding.";
     return invalid(problem, "guardrail open", line);
   }
@@ -43,7 +44,28 @@ function parseLine(line: string, where: CommandWhere): ParsedCommand | null {
   }
   const options = splitOptions(rest);
   if (!options.ok) return invalid(options.problem, word, line);
-  return suppress({ kind: "thread" }, word, options, options.words, word, line);
+  const { ids, words } = leadingIds(options.words);
+  return suppress(threadTarget(ids), word, options, words, word, line);
+}
+
+/**
+ * The `GR-` ids right after a thread command's word (`/fp GR-1a2b3c4d GR-5e6f7a8b <why>`), which
+ * narrow it to those findings of the comment; the words after them are the rest of the command.
+ * Exported so every thread command (suppress, open, approve…) names findings the same way.
+ */
+export function leadingIds(words: readonly string[]): { ids: string[]; words: string[] } {
+  const ids: string[] = [];
+  let i = 0;
+  for (; i < words.length; i += 1) {
+    const id = parseFindingId((words[i] ?? "").replace(/,$/, ""));
+    if (id === null) break;
+    if (!ids.includes(id)) ids.push(id);
+  }
+  return { ids, words: words.slice(i) };
+}
+
+function threadTarget(ids: string[]): CommandTarget {
+  return ids.length === 0 ? { kind: "thread" } : { kind: "thread", ids };
 }
 
 function parseGuardrail(tokens: readonly string[], line: string): ParsedCommand {
