@@ -1,3 +1,4 @@
+import type { ArtifactLimits } from "./artifacts/limits.js";
 import type { EnrichmentSource } from "./enrichment/enrichment-source.js";
 import type { BlobCache } from "./github/blob-cache.js";
 import type { Metrics } from "./metrics/metrics.js";
@@ -13,4 +14,6 @@ export interface AppDeps {
   blobCache: BlobCache;
   /** KEV / EPSS data, cached for the process (GUARDRAIL_ENRICHMENT_REFRESH). */
   enrichment: EnrichmentSource;
+  /** Bounds on untrusted artifact zips, read from the environment once at start-up. */
+  artifactLimits: ArtifactLimits;
 }

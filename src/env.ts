@@ -1,6 +1,6 @@
 import { getPrivateKey } from "@probot/get-private-key";
 import { z } from "zod";
-import { artifactLimitsFromEnv } from "./artifacts/limits.js";
+import { artifactLimitsFromEnv, type ArtifactLimits } from "./artifacts/limits.js";
 
 const LOG_LEVELS = ["trace", "debug", "info", "warn", "error", "fatal", "silent"] as const;
 
@@ -59,7 +59,10 @@ const envSchema = z.object({
     .optional(),
 });
 
-export type Env = z.infer<typeof envSchema> & { PRIVATE_KEY: string };
+export type Env = z.infer<typeof envSchema> & {
+  PRIVATE_KEY: string;
+  artifactLimits: ArtifactLimits;
+};
 
 export class EnvError extends Error {
   override name = "EnvError";
@@ -78,12 +81,13 @@ export function readEnv(env: NodeJS.ProcessEnv, cwd = process.cwd()): Env {
     throw new EnvError(
       `${consoleMissing} is required when GUARDRAIL_SESSION_SECRET is set (the security console)`,
     );
+  let artifactLimits: ArtifactLimits;
   try {
-    artifactLimitsFromEnv(env);
+    artifactLimits = artifactLimitsFromEnv(env);
   } catch (error) {
     throw new EnvError((error as Error).message);
   }
-  return { ...parsed.data, PRIVATE_KEY: readPrivateKey(env, cwd) };
+  return { ...parsed.data, PRIVATE_KEY: readPrivateKey(env, cwd), artifactLimits };
 }
 
 function readPrivateKey(env: NodeJS.ProcessEnv, cwd: string): string {

@@ -36,6 +36,7 @@ export async function startGuardrail(env: Env, log: Logger): Promise<RunningGuar
     metrics,
     blobCache: new BlobCache(),
     enrichment: enrichmentFromEnv(env),
+    artifactLimits: env.artifactLimits,
   };
   let stopping = false;
 

@@ -1,12 +1,12 @@
 import { RequestError } from "@octokit/request-error";
 import { loadConfig } from "../config/load-config.js";
-import { parseConfig } from "../config/parse-config.js";
 import type { GuardrailConfig } from "../config/schema.js";
 import type { Finding } from "../findings/finding.js";
 import { getPullRequest, type PullRequestRef } from "../github/pull-requests.js";
-import type { CommandJob } from "../jobs/job.js";
-import type { JobContext } from "../jobs/job-context.js";
-import { storedAnalysis, type StoredAnalysis } from "../pipeline/stored-analysis.js";
+import type { CommandJob } from "../domain/job.js";
+import type { JobContext } from "../pipeline/job-context.js";
+import { decodeAnalysis, type StoredAnalysis } from "../pipeline/analysis-codec.js";
+import { defaultConfig } from "../pipeline/repository-config.js";
 import { effectiveRole, type Role } from "./authorize.js";
 
 /**
@@ -46,14 +46,14 @@ export class CommandSession {
   analyses(): Promise<StoredAnalysis[]> {
     return (this.#analyses ??= this.ctx.deps.store.analyses
       .latestPerWorkflowForPr(this.repoKey, this.job.pullNumber)
-      .then((records) => records.map(storedAnalysis)));
+      .then((records) => records.map(decodeAnalysis)));
   }
 
   /** Every finding those analyses report, once each. */
   async findings(): Promise<Finding[]> {
     const byFingerprint = new Map<string, Finding>();
     for (const analysis of await this.analyses()) {
-      for (const finding of analysis.findings) {
+      for (const finding of analysis.analysis.findings) {
         if (!byFingerprint.has(finding.fingerprint))
           byFingerprint.set(finding.fingerprint, finding);
       }
@@ -73,11 +73,8 @@ export class CommandSession {
   }
 
   config(): Promise<GuardrailConfig> {
-    return (this.#config ??= loadConfig(this.ctx.github, this.where).then((loaded) => {
-      if (loaded.ok) return loaded.config;
-      const fallback = parseConfig(undefined);
-      if (!fallback.ok) throw new Error(fallback.error);
-      return fallback.config;
-    }));
+    return (this.#config ??= loadConfig(this.ctx.github, this.where).then((loaded) =>
+      loaded.ok ? loaded.config : defaultConfig(),
+    ));
   }
 }

@@ -1,8 +1,8 @@
 import { commentOnPull, getReviewComment, react, replyInThread } from "../github/comments.js";
-import { isApp, setThreadResolved, type GuardrailThread } from "../github/review-threads.js";
-import type { CommandJob } from "../jobs/job.js";
-import type { JobContext } from "../jobs/job-context.js";
-import { reevaluate } from "../pipeline/reevaluate.js";
+import { isApp } from "../github/review-threads.js";
+import type { CommandJob } from "../domain/job.js";
+import type { JobContext } from "../pipeline/job-context.js";
+import { rejudgePull } from "../pipeline/rejudge-pull.js";
 import { parseMarker } from "../report/marker.js";
 import { CommandSession } from "./command-session.js";
 import { execute, type ThreadFinding } from "./execute.js";
@@ -45,35 +45,19 @@ export async function runCommand(ctx: JobContext, job: CommandJob): Promise<void
   }
 }
 
-/**
- * Every check run of the PR (one per scanner workflow) is judged again with the new
- * suppressions; threads follow. Returns a line per check run for the reply.
- */
+/** Every check run of the PR is judged again with the new suppressions: a line per check run. */
 async function reevaluateAll(ctx: JobContext, session: CommandSession): Promise<string[]> {
   const [pr, analyses, config] = await Promise.all([
     session.pr(),
     session.analyses(),
     session.config(),
   ]);
-  const lines: string[] = [];
-  const suppressed = new Map<string, boolean>();
-  let threads: GuardrailThread[] = [];
-  for (const analysis of analyses) {
-    const result = await reevaluate(ctx, { ...session.where, pr, analysis, config });
-    if (!result) continue;
-    const { gate, triaged } = result.evaluation;
-    const name = analyses.length > 1 ? ` (${analysis.record.workflowName})` : "";
-    lines.push(`Check run${name} updated: **${gate.conclusion}**. ${gate.reason}`);
-    for (const t of triaged) {
-      suppressed.set(
-        t.finding.fingerprint,
-        (suppressed.get(t.finding.fingerprint) ?? false) || t.suppressedBy !== null,
-      );
-    }
-    threads = result.threads;
-  }
-  await syncThreads(ctx, threads, suppressed, session.reopened);
-  return lines;
+  const change = { reopened: session.reopened };
+  const rejudged = await rejudgePull(ctx, { where: session.where, pr, analyses, config, change });
+  return rejudged.map(({ workflowName, evaluation: { gate } }) => {
+    const name = analyses.length > 1 ? ` (${workflowName})` : "";
+    return `Check run${name} updated: **${gate.conclusion}**. ${gate.reason}`;
+  });
 }
 
 /** The finding of the Guardrail thread this comment replies in; null anywhere else. */
@@ -88,24 +72,4 @@ async function threadFinding(ctx: JobContext, job: CommandJob): Promise<ThreadFi
   const mine = ctx.appSlug ? isApp(root.authorLogin, ctx.appSlug) : root.authorType === "Bot";
   if (!mine) return null;
   return parseMarker(root.body);
-}
-
-/**
- * Threads follow suppressions: a thread whose finding is now suppressed is resolved; one whose
- * finding a `/open` just lifted is reopened. Threads people resolved by hand are left alone.
- */
-async function syncThreads(
-  ctx: JobContext,
-  threads: GuardrailThread[],
-  suppressed: Map<string, boolean>,
-  reopened: ReadonlySet<string>,
-): Promise<void> {
-  for (const t of threads) {
-    const isSuppressed = suppressed.get(t.fingerprint);
-    if (isSuppressed === true && !t.isResolved) {
-      await setThreadResolved(ctx.github, t.threadId, true);
-    } else if (isSuppressed === false && t.isResolved && reopened.has(t.fingerprint)) {
-      await setThreadResolved(ctx.github, t.threadId, false);
-    }
-  }
 }

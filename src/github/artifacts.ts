@@ -1,5 +1,5 @@
 import { RequestError } from "@octokit/request-error";
-import { UserError } from "../jobs/errors.js";
+import { UserError } from "../domain/errors.js";
 import type { GitHub } from "./octokit.js";
 
 export interface RunArtifact {

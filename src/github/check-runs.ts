@@ -111,6 +111,34 @@ export async function updateCheckRun(
   });
 }
 
+/** A check run to bring up to date, or to create when neither its id nor an earlier try's is known. */
+export interface CheckRunUpsert {
+  owner: string;
+  repo: string;
+  headSha: string;
+  name: string;
+  externalId: string;
+  appSlug: string;
+  /** Known from the store (a command's re-evaluation): updated without a lookup. */
+  checkRunId?: number | null | undefined;
+  conclusion: Conclusion;
+  output: CheckOutput;
+  /** Sent only when the check run is created: an update keeps the annotations it has. */
+  annotations?: CheckAnnotation[] | undefined;
+  detailsUrl?: string | undefined;
+}
+
+/**
+ * The one way Guardrail writes a check run (publish, re-evaluation, the final-failure report): one
+ * check run per name and external id on a commit, so a retry or a report never adds a second.
+ */
+export async function upsertCheckRun(github: GitHub, run: CheckRunUpsert): Promise<number> {
+  const known = run.checkRunId ?? (await findCheckRun(github, run));
+  if (known === null) return createCheckRun(github, { ...run, annotations: run.annotations ?? [] });
+  await updateCheckRun(github, { ...run, checkRunId: known });
+  return known;
+}
+
 function outputOf(output: CheckOutput): { title: string; summary: string; text?: string } {
   return {
     title: output.title,

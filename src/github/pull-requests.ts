@@ -1,14 +1,7 @@
+import type { PullRequestRef } from "../domain/pull-request.js";
 import type { GitHub } from "./octokit.js";
 
-export interface PullRequestRef {
-  number: number;
-  baseRef: string;
-  headSha: string;
-  headRef: string;
-  /** `owner/name` of the head repository. */
-  headRepo: string;
-  authorLogin: string;
-}
+export type { PullRequestRef };
 
 export interface RunHead {
   owner: string;

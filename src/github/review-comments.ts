@@ -5,6 +5,9 @@ import type { GitHub } from "./octokit.js";
 export interface GuardrailComment {
   /** REST id of the thread's first comment. */
   commentId: number;
+  /** Every finding the marker carries, most severe first; `ids[i]` is `fingerprints[i]`'s. */
+  fingerprints: string[];
+  ids: string[];
   fingerprint: string;
   findingId: string;
 }
@@ -32,7 +35,13 @@ export async function listGuardrailComments(
       : comment.user?.type === "Bot";
     const marker = byApp ? parseMarker(comment.body) : null;
     if (marker)
-      mine.push({ commentId: comment.id, fingerprint: marker.fingerprint, findingId: marker.id });
+      mine.push({
+        commentId: comment.id,
+        fingerprints: marker.fingerprints,
+        ids: marker.ids,
+        fingerprint: marker.fingerprint,
+        findingId: marker.id,
+      });
   }
   return mine;
 }

@@ -6,6 +6,10 @@ export interface GuardrailThread {
   isResolved: boolean;
   /** REST id of the thread's first comment (Guardrail's), to reply to. */
   commentId: number;
+  /** Every finding the comment's marker carries, most severe first; `ids[i]` is `fingerprints[i]`'s. */
+  fingerprints: string[];
+  ids: string[];
+  /** The first of them. */
   fingerprint: string;
   findingId: string;
 }
@@ -94,6 +98,8 @@ export async function listGuardrailThreads(
         threadId: node.id,
         isResolved: node.isResolved,
         commentId: first.databaseId,
+        fingerprints: marker.fingerprints,
+        ids: marker.ids,
         fingerprint: marker.fingerprint,
         findingId: marker.id,
       });

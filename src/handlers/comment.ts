@@ -1,6 +1,6 @@
 import type { Context } from "probot";
 import type { AppDeps } from "../app-deps.js";
-import type { CommandJob } from "../jobs/job.js";
+import type { CommandJob } from "../domain/job.js";
 import { enqueueDelivery, ignoreDelivery } from "./enqueue-delivery.js";
 
 /** Cheap pre-filter: a line that starts with one of Guardrail's commands (parsing happens in the job). */

@@ -1,5 +1,5 @@
 import type { Context } from "probot";
-import type { Job } from "../jobs/job.js";
+import type { Job } from "../domain/job.js";
 import type { AppDeps } from "../app-deps.js";
 
 /**

@@ -2,11 +2,10 @@ import type { Probot } from "probot";
 import type { AppDeps } from "../app-deps.js";
 import type { GitHub } from "../github/octokit.js";
 import type { JobRunner } from "../queue/queue.js";
-import { analyseRun } from "../pipeline/analyse-run.js";
-import { runCommand } from "../commands/run-command.js";
-import type { JobContext } from "./job-context.js";
-import { isRetryable, PermanentError } from "./errors.js";
-import { reportFailedAnalysis } from "./report-failure.js";
+import type { Job } from "../domain/job.js";
+import { isRetryable, PermanentError } from "../domain/errors.js";
+import type { JobContext } from "../pipeline/job-context.js";
+import { handlerOf, type JobHandler } from "./registry.js";
 
 /**
  * A 401 mid-job means GitHub no longer takes the cached installation token (expired early, or
@@ -62,7 +61,7 @@ export function createJobRunner(app: Probot, deps: AppDeps): JobRunner {
       job: id,
       delivery: job.deliveryId,
       repo: `${job.owner}/${job.repo}`,
-      ...(job.kind === "analyse-run" ? { run: job.runId } : { pull: job.pullNumber }),
+      ...logFieldsOf(job),
     });
     const finalAttempt = attempt >= maxAttempts;
     try {
@@ -73,14 +72,14 @@ export function createJobRunner(app: Probot, deps: AppDeps): JobRunner {
         appSlug: await appSlug(),
         finalAttempt,
       };
+      // The kind picks the handler; the cast is the one place the union meets its own member.
+      const handler = handlerOf(job.kind) as JobHandler<Job>;
       try {
-        if (job.kind === "analyse-run") await analyseRun(ctx, job);
-        else await runCommand(ctx, job);
+        await handler.run(ctx, job);
       } catch (error) {
         if ((error as { status?: number }).status === 401)
           await refreshToken(ctx, job.installationId);
-        if (job.kind === "analyse-run" && finalAttempt && isRetryable(error))
-          await reportFailedAnalysis(ctx, job, error);
+        if (finalAttempt && isRetryable(error)) await handler.onFinalFailure?.(ctx, job, error);
         throw error;
       }
       deps.metrics.jobs.inc({ name: job.kind, state: "completed" });
@@ -102,4 +101,12 @@ export function createJobRunner(app: Probot, deps: AppDeps): JobRunner {
       );
     }
   };
+}
+
+/** The run or pull request a job is about, for its log lines. */
+function logFieldsOf(job: Job): Record<string, number> {
+  const fields: Record<string, number> = {};
+  if ("runId" in job) fields.run = job.runId;
+  if ("pullNumber" in job) fields.pull = job.pullNumber;
+  return fields;
 }

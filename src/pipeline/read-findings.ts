@@ -3,7 +3,7 @@ import { extractSarifFiles } from "../artifacts/extract.js";
 import type { Note, RawFinding } from "../findings/finding.js";
 import { downloadArtifact, type RunArtifact } from "../github/artifacts.js";
 import type { GitHub } from "../github/octokit.js";
-import { UserError } from "../jobs/errors.js";
+import { UserError } from "../domain/errors.js";
 import { normaliseSarif } from "../sarif/normalise.js";
 import { readSarif } from "../sarif/read-sarif.js";
 

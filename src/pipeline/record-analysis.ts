@@ -2,7 +2,7 @@ import { branchMatcher } from "../config/match.js";
 import type { GuardrailConfig } from "../config/schema.js";
 import type { Finding } from "../findings/finding.js";
 import type { WorkflowRun } from "../github/workflow-runs.js";
-import type { JobContext } from "../jobs/job-context.js";
+import type { JobContext } from "./job-context.js";
 import type { TriagedFinding } from "../triage/disposition.js";
 
 /** Pushes to these branches set their baseline (`tracked_branches`, `$default` included). */

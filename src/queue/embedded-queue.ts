@@ -1,7 +1,7 @@
 import type { Logger } from "pino";
-import type { Job } from "../jobs/job.js";
-import { singletonKeyOf } from "../jobs/job.js";
-import { backoffMs, isRetryable } from "../jobs/errors.js";
+import type { Job } from "../domain/job.js";
+import { singletonKeyOf } from "../domain/job.js";
+import { backoffMs, isRetryable } from "../domain/errors.js";
 import type { Store } from "../store/store.js";
 import type { EnqueueOptions, JobQueue, JobRunner } from "./queue.js";
 

@@ -1,6 +1,6 @@
 import type PgBoss from "pg-boss";
-import type { Job } from "../jobs/job.js";
-import { singletonKeyOf } from "../jobs/job.js";
+import type { Job } from "../domain/job.js";
+import { singletonKeyOf } from "../domain/job.js";
 import type { EnqueueOptions } from "./queue.js";
 
 /** Rounds of supersede-or-insert before giving up: each lost race means another enqueuer won. */

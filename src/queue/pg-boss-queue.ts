@@ -1,7 +1,7 @@
 import PgBoss from "pg-boss";
 import type { Logger } from "pino";
-import type { Job } from "../jobs/job.js";
-import { isRetryable } from "../jobs/errors.js";
+import type { Job } from "../domain/job.js";
+import { isRetryable } from "../domain/errors.js";
 import { enqueueSuperseding } from "./pg-boss-enqueue.js";
 import type { JobQueue, JobRunner, RunningJob } from "./queue.js";
 

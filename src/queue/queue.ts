@@ -1,4 +1,4 @@
-import type { Job } from "../jobs/job.js";
+import type { Job } from "../domain/job.js";
 
 export type JobState = "queued" | "active" | "completed" | "failed";
 

@@ -3,6 +3,7 @@ import { pino } from "pino";
 import { Probot } from "probot";
 import { guardrail } from "../../src/app.js";
 import type { AppDeps } from "../../src/app-deps.js";
+import { artifactLimitsFromEnv } from "../../src/artifacts/limits.js";
 import { BlobCache } from "../../src/github/blob-cache.js";
 import { enrichmentFromEnv } from "../../src/enrichment/enrichment-from-env.js";
 import { createOctokitClass } from "../../src/github/octokit.js";
@@ -67,6 +68,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       GUARDRAIL_KEV_FILE: process.env.GUARDRAIL_KEV_FILE,
       GUARDRAIL_EPSS_FILE: process.env.GUARDRAIL_EPSS_FILE,
     }),
+    // Read once, as start-up does; a test sets the variables before creating the app.
+    artifactLimits: artifactLimitsFromEnv(process.env),
   };
   const probot = new Probot({
     appId: APP_ID,

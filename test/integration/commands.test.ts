@@ -307,11 +307,11 @@ describe("several scanner workflows on one pull request", () => {
     mockRole("alice", "write");
     mockConfig();
     mockPull({ number: 7 });
-    for (const checkRun of [2, 1]) {
-      mockPullFiles(7, [{ filename: "src/db.js", patch: DB_PATCH }]);
-      mockThreads();
+    // The PR's files and threads are read once for all its analyses.
+    mockPullFiles(7, [{ filename: "src/db.js", patch: DB_PATCH }]);
+    mockThreads();
+    for (const checkRun of [2, 1])
       capture("patch", `${REPO_PATH}/check-runs/${checkRun}`, () => [200, {}]);
-    }
     const replies = capture<{ body: string }>("post", `${REPO_PATH}/issues/7/comments`, () => [
       201,
       {},

@@ -1,0 +1,25 @@
+import { runCommand } from "../commands/run-command.js";
+import type { JobKind, JobKinds } from "../domain/job.js";
+import { analyseRun } from "../pipeline/analyse-run.js";
+import type { JobContext } from "../pipeline/job-context.js";
+import { reportFailedAnalysis } from "../pipeline/report-failure.js";
+
+/** What the runner does with one kind of job. */
+export interface JobHandler<J> {
+  run(ctx: JobContext, job: J): Promise<void>;
+  /** The last try failed with an internal error: tell the user (best effort, never throws). */
+  onFinalFailure?(ctx: JobContext, job: J, error: unknown): Promise<void>;
+}
+
+export type JobHandlers = { [K in JobKind]: JobHandler<JobKinds[K]> };
+
+/** Kind → handler: a new job kind is one line here (and its type in src/domain/job.ts). */
+export const jobHandlers: JobHandlers = {
+  "analyse-run": { run: analyseRun, onFinalFailure: reportFailedAnalysis },
+  command: { run: runCommand },
+};
+
+/** The handler of a job, typed by its kind. */
+export function handlerOf<K extends JobKind>(kind: K): JobHandler<JobKinds[K]> {
+  return jobHandlers[kind];
+}
