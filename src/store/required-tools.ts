@@ -30,7 +30,10 @@ export interface RequiredToolsStore {
   get(repo: string, headSha: string): Promise<RequiredToolsRecord | null>;
   /** Adds tool names an analysis of the head saw; null when nothing waits on that head. */
   addSeen(repo: string, headSha: string, tools: string[]): Promise<RequiredToolsRecord | null>;
-  /** True for the one caller that moved it from in_progress to completed. */
+  /**
+   * True for the one caller that moved it from in_progress to completed; `success` may also
+   * revise a failure, when a scanner's analysis arrives after every run was seen completed.
+   */
   complete(repo: string, headSha: string, conclusion: "success" | "failure"): Promise<boolean>;
 }
 
@@ -104,7 +107,11 @@ export function createRequiredToolsStore(
         .set({ status: "completed", conclusion, updated_at: Date.now() })
         .where("repo", "=", key(repo))
         .where("head_sha", "=", headSha)
-        .where("status", "=", "in_progress")
+        .where((eb) =>
+          conclusion === "success"
+            ? eb.or([eb("status", "=", "in_progress"), eb("conclusion", "=", "failure")])
+            : eb("status", "=", "in_progress"),
+        )
         .executeTakeFirst();
       return Number(result.numUpdatedRows) === 1;
     },
