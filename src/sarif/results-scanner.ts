@@ -35,6 +35,27 @@ const CLOSE_BRACKET = 0x5d;
 const isSpace = (code: number) => code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
 const isScalarEnd = (code: number) => isSpace(code) || code === COMMA || code === CLOSE_BRACKET;
 
+/** The quote closing a string that continues at `from`, or -1 when it goes on past the chunk. */
+function closingQuote(chunk: Uint8Array, from: number): number {
+  for (
+    let quote = chunk.indexOf(QUOTE, from);
+    quote !== -1;
+    quote = chunk.indexOf(QUOTE, quote + 1)
+  ) {
+    let k = quote - 1;
+    while (k >= from && chunk[k] === BACKSLASH) k -= 1;
+    if ((quote - 1 - k) % 2 === 0) return quote;
+  }
+  return -1;
+}
+
+/** Whether the chunk ends on a backslash that escapes the next chunk's first byte. */
+function endsInEscape(chunk: Uint8Array, from: number): boolean {
+  let k = chunk.length - 1;
+  while (k >= from && chunk[k] === BACKSLASH) k -= 1;
+  return (chunk.length - 1 - k) % 2 === 1;
+}
+
 /** Depths: 1 the log object, 2 `runs`, 3 a run, 4 its `results`, 5+ inside one result. */
 const LOG = 1;
 const RUNS = 2;
@@ -77,17 +98,22 @@ export function createResultsScanner(events: ScanEvents, maxDepth = MAX_JSON_DEP
     for (let i = 0; i < chunk.length; i += 1) {
       const code = chunk[i]!;
       if (inString) {
-        if (escaped) escaped = false;
-        else if (code === BACKSLASH) escaped = true;
-        else if (code === QUOTE) {
-          inString = false;
-          if (keyParts !== null) {
-            keyParts.push(chunk.subarray(keyFrom, i + 1));
-            key[depth] = JSON.parse(Buffer.concat(keyParts).toString("utf8")) as string;
-            keyParts = null;
-          }
-          if (inResults && depth === RESULTS && elementFrom !== -1) endElement(chunk, i + 1);
+        // Strings hold most of the bytes: jump to the closing quote instead of looking at each.
+        const from = escaped ? i + 1 : i;
+        escaped = false;
+        const close = closingQuote(chunk, from);
+        if (close === -1) {
+          escaped = endsInEscape(chunk, from);
+          break;
         }
+        i = close;
+        inString = false;
+        if (keyParts !== null) {
+          keyParts.push(chunk.subarray(keyFrom, i + 1));
+          key[depth] = JSON.parse(Buffer.concat(keyParts).toString("utf8")) as string;
+          keyParts = null;
+        }
+        if (inResults && depth === RESULTS && elementFrom !== -1) endElement(chunk, i + 1);
         continue;
       }
       if (inResults && elementIsScalar && elementFrom !== -1 && isScalarEnd(code)) {

@@ -182,6 +182,22 @@ describe("readSarifStream refuses what cannot be read", () => {
     }
   });
 
+  it("reads strings with escaped quotes and backslashes split at any byte", async () => {
+    const tricky = {
+      ...valid,
+      runs: [
+        {
+          tool: { driver },
+          results: [{ ...result(1), message: { text: 'a\\"]},{\\\\' } }, result(2)],
+        },
+      ],
+    };
+    const bytes = JSON.stringify(tricky);
+    const expected = wholeFile(Buffer.from(bytes), "a/x.sarif");
+    expect(expected).toMatchObject({ ok: true, findings: [{ message: 'a\\"]},{\\\\' }, {}] });
+    for (const size of [1, 2, 3, 5]) expect(await stream(bytes, size)).toEqual(expected);
+  });
+
   it("keys written with escapes are the same keys", async () => {
     const escaped = text.replace('"runs"', '"r\\u0075ns"').replace('"results"', '"re\\u0073ults"');
     expect(await stream(escaped, 2)).toEqual(await stream(text));
