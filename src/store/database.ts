@@ -177,6 +177,77 @@ export interface RequiredToolChecksTable {
   updated_at: number;
 }
 
+/** One finding's lifecycle in one repository (migration 0007); times epoch ms, booleans 0/1. */
+export interface FindingLifecycleTable {
+  repo: string;
+  fingerprint: string;
+  finding_id: string;
+  tool: string;
+  rule: string;
+  severity: string;
+  path: string;
+  line: number | null;
+  message: string;
+  first_seen_at: number;
+  /** `pr:<n>` or `branch:<name>`. */
+  first_seen_ref: string;
+  first_pr: number | null;
+  reported_at: number | null;
+  merged_at: number | null;
+  preexisting: number;
+  escaped: number;
+  prevented: number;
+  resolved_at: number | null;
+  resolution: "fixed" | "suppressed" | null;
+  last_pr: number | null;
+  last_seen_at: number;
+}
+
+/** What the lifecycle rows of one repo, tool and severity add up to, kept per transition. */
+export interface LifecycleCountsTable {
+  repo: string;
+  tool: string;
+  severity: string;
+  open: number;
+  escaped: number;
+  prevented: number;
+  fixed: number;
+  suppressed: number;
+}
+
+/** Resolution-time histogram buckets (non-cumulative) per tool, severity and resolution. */
+export interface LifecycleResolutionsTable {
+  tool: string;
+  severity: string;
+  resolution: string;
+  bucket: number;
+  count: number;
+  sum_ms: number;
+}
+
+/** Pull requests opened, for scan coverage and time to feedback. */
+export interface PullRequestsTable {
+  repo: string;
+  number: number;
+  opened_at: number;
+  first_analysed_at: number | null;
+  first_feedback_ms: number | null;
+}
+
+export interface PullRequestCountsTable {
+  repo: string;
+  opened: number;
+  scanned: number;
+  feedback_count: number;
+  feedback_sum_ms: number;
+}
+
+export interface RequiredToolMissingTable {
+  repo: string;
+  tool: string;
+  count: number;
+}
+
 export interface Database {
   deliveries: DeliveriesTable;
   suppressions: SuppressionsTable;
@@ -191,6 +262,12 @@ export interface Database {
   notification_channels: NotificationChannelsTable;
   backlog_issues: BacklogIssuesTable;
   required_tool_checks: RequiredToolChecksTable;
+  finding_lifecycle: FindingLifecycleTable;
+  lifecycle_counts: LifecycleCountsTable;
+  lifecycle_resolutions: LifecycleResolutionsTable;
+  pull_requests: PullRequestsTable;
+  pull_request_counts: PullRequestCountsTable;
+  required_tool_missing: RequiredToolMissingTable;
 }
 
 export type StoreKind = "sqlite" | "postgres";

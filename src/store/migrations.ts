@@ -9,6 +9,7 @@ import { up as baselines } from "./migration-0003-baselines.js";
 import { up as jobs } from "./migration-0004-jobs.js";
 import { up as identity } from "./migration-0005-identity.js";
 import { up as approvals } from "./migration-0006-approvals.js";
+import { up as lifecycle } from "./migration-0007-lifecycle.js";
 import { up as notifications } from "./migration-0008-notifications.js";
 import { up as requiredTools } from "./migration-0010-required-tools.js";
 
@@ -22,6 +23,7 @@ const STEPS: Record<string, MigrationStep> = {
   "0004-jobs": jobs,
   "0005-identity": identity,
   "0006-approvals": approvals,
+  "0007-lifecycle": lifecycle,
   "0008-notifications": notifications,
   "0010-required-tools": requiredTools,
 };
