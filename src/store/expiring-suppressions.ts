@@ -8,10 +8,11 @@ export async function suppressionsExpiringBy(
   db: Kysely<Database>,
   now: Date,
   until: Date,
+  repo?: string,
 ): Promise<Suppression[]> {
-  const rows = await db
-    .selectFrom("suppressions")
-    .selectAll()
+  let query = db.selectFrom("suppressions").selectAll();
+  if (repo !== undefined) query = query.where("repo", "=", repo.toLowerCase());
+  const rows = await query
     .where("status", "=", "active")
     .where("expires_at", ">", now.getTime())
     .where("expires_at", "<=", until.getTime())

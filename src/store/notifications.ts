@@ -39,8 +39,8 @@ export interface NotificationStore {
   /** No request on this channel before the returned time (epoch ms, 0 when free). */
   notBefore(channel: string): Promise<number>;
   setNotBefore(channel: string, at: Date): Promise<void>;
-  /** Active suppressions ending in (now, until], for the `expiring` event. */
-  expiringSuppressions(now: Date, until: Date): Promise<Suppression[]>;
+  /** Active suppressions ending in (now, until], of one repository or all, for `expiring`. */
+  expiringSuppressions(now: Date, until: Date, repo?: string): Promise<Suppression[]>;
 }
 
 export function createNotificationStore(db: Kysely<Database>): NotificationStore {
@@ -167,6 +167,6 @@ export function createNotificationStore(db: Kysely<Database>): NotificationStore
         .execute();
     },
 
-    expiringSuppressions: (now, until) => suppressionsExpiringBy(db, now, until),
+    expiringSuppressions: (now, until, repo) => suppressionsExpiringBy(db, now, until, repo),
   };
 }

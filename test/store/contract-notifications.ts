@@ -99,6 +99,12 @@ export function notificationsContract(current: () => Store): void {
       });
       const found = await notifications.expiringSuppressions(T0, at(7 * 86_400_000));
       expect(found.map((s) => s.id)).toEqual([soon.id]);
+      expect(
+        await notifications.expiringSuppressions(T0, at(7 * 86_400_000), "Octo/App"),
+      ).toHaveLength(1);
+      expect(await notifications.expiringSuppressions(T0, at(7 * 86_400_000), "octo/x")).toEqual(
+        [],
+      );
     });
   });
 
