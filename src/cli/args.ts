@@ -21,6 +21,8 @@ export interface CheckOptions {
   format: CheckFormat;
   failOn?: FailOn;
   suppressions?: string;
+  /** Text format: list pre-existing findings one by one instead of counting them per file. */
+  all?: boolean;
 }
 
 export interface ExportOptions {
@@ -44,6 +46,7 @@ const CHECK_OPTIONS = {
   format: { type: "string" },
   "fail-on": { type: "string" },
   suppressions: { type: "string" },
+  all: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const satisfies ParseArgsConfig["options"];
 
@@ -89,6 +92,7 @@ function parseCheck(args: readonly string[]): Command {
   if (values.suppressions !== undefined) {
     options.suppressions = nonEmpty("--suppressions", values.suppressions);
   }
+  if (values.all === true) options.all = true;
   return { kind: "check", options };
 }
 

@@ -18,6 +18,7 @@ Options:
   --format <format>       text (default) | markdown | json | sarif (input SARIF with verdicts)
   --fail-on <level>       critical | high | medium | low | note | none (overrides the config gate)
   --suppressions <file>   YAML or SARIF from "guardrail suppressions export"
+  --all                   text format: list pre-existing findings too (default: a count per file)
 
 Exit status: 0 passed, 1 the gate blocks, 2 usage or input error.`;
 
@@ -32,6 +33,7 @@ const GENERAL_HELP = `guardrail: the Guardrail pull request judgement, in CI and
 Usage:
   guardrail check --sarif <file|dir>... [--base <ref>] [--base-sarif <file|dir>...] [--config <path>]
                   [--format text|markdown|json|sarif] [--fail-on <level>] [--suppressions <file>]
+                  [--all]
   guardrail suppressions export [--format yaml|sarif] [--repo owner/name]
   guardrail help [check|suppressions]
   guardrail --version

@@ -2,7 +2,7 @@
  * The terminal report: findings grouped as in the check run, then notes, then the verdict.
  * Everything from SARIF goes through plainText: no terminal escape from a scanner reaches the TTY.
  */
-import type { Finding, Note } from "../findings/finding.js";
+import { SEVERITIES, type Finding, type Note } from "../findings/finding.js";
 import { plainText } from "../report/sanitize.js";
 import type { GateResult, SuppressedBy, TriagedFinding } from "../triage/disposition.js";
 import { GROUPS, groupFindings, type CheckReport, type Group } from "./check-report.js";
@@ -32,7 +32,18 @@ const VERDICT: Record<GateResult["conclusion"], [string, Style]> = {
   success: ["✔ Passed", "green"],
 };
 
-export function renderText(report: CheckReport, paint: Paint): string {
+/** Beyond this many files the pre-existing counts are a list nobody reads; `--all` has them. */
+const MAX_COUNTED_FILES = 20;
+
+/**
+ * New and suppressed findings in full; pre-existing ones, which a change did not bring, as a
+ * count per file unless `all` (so the few that matter are on the first screen).
+ */
+export function renderText(
+  report: CheckReport,
+  paint: Paint,
+  opts: { all?: boolean } = {},
+): string {
   const { triaged, gate } = report.evaluation;
   const groups = groupFindings(triaged, report.failOn);
   const tools =
@@ -47,6 +58,10 @@ export function renderText(report: CheckReport, paint: Paint): string {
       "",
       paint("bold", paint(GROUP_STYLE[group], `${GROUP_TITLE[group]} (${groups[group].length})`)),
     );
+    if (group === "pre-existing" && opts.all !== true) {
+      lines.push(...countsPerFile(groups[group], paint));
+      continue;
+    }
     for (const t of groups[group]) lines.push(...findingLines(t, paint));
   }
   if (report.notes.length > 0) {
@@ -56,6 +71,27 @@ export function renderText(report: CheckReport, paint: Paint): string {
   const [label, style] = VERDICT[gate.conclusion];
   lines.push("", `${paint("bold", paint(style, label))}: ${plainLine(gate.reason)}`);
   return `${lines.join("\n")}\n`;
+}
+
+function countsPerFile(findings: readonly TriagedFinding[], paint: Paint): string[] {
+  const byFile = new Map<string, TriagedFinding[]>();
+  for (const t of findings) {
+    const path = t.finding.location.path;
+    byFile.set(path, [...(byFile.get(path) ?? []), t]);
+  }
+  const files = [...byFile].sort(([a, x], [b, y]) => y.length - x.length || (a < b ? -1 : 1));
+  const lines = files.slice(0, MAX_COUNTED_FILES).map(([path, list]) => {
+    const severities = SEVERITIES.map(
+      (s) => [s, list.filter((t) => t.finding.severity === s).length] as const,
+    )
+      .filter(([, n]) => n > 0)
+      .map(([s, n]) => `${n} ${s}`);
+    return `  ${paint("bold", plainLine(path))}  ${severities.join(", ")}`;
+  });
+  const rest = files.length - MAX_COUNTED_FILES;
+  if (rest > 0) lines.push(`  …and ${count(rest, "more file")}`);
+  lines.push(paint("dim", "  (counted per file; --all lists them)"));
+  return lines;
 }
 
 function findingLines(t: TriagedFinding, paint: Paint): string[] {
