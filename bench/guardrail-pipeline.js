@@ -5,7 +5,7 @@
  */
 import { parseConfig } from "../dist/config/parse-config.js";
 import { buildDiffMap } from "../dist/diff/build-diff-map.js";
-import { fingerprintFindings } from "../dist/fingerprint/identity.js";
+import { identifyFindings } from "../dist/fingerprint/identify-findings.js";
 import { evaluate } from "../dist/pipeline/evaluate.js";
 import { renderAnnotation } from "../dist/report/annotation.js";
 import { renderCommentBody, suggestionFor } from "../dist/report/comment-body.js";
@@ -36,10 +36,11 @@ export async function runPipeline(bytes, files, pullFiles) {
 
   // As in the app (read-findings.ts), the parsed log is garbage once normalised.
   const normalised = readAndNormalise(bytes, lap);
-  const identified = await fingerprintFindings(
-    normalised.findings,
-    async (path) => files.get(path) ?? null,
-  );
+  // The app's and the CLI's step: placed, de-duplicated across files, fingerprinted.
+  const identified = await identifyFindings(normalised.findings, {
+    paths: () => [...files.keys()],
+    content: async (path) => files.get(path) ?? null,
+  });
   lap("fingerprint");
   const diff = buildDiffMap(pullFiles);
   const evaluation = evaluate({

@@ -4,7 +4,7 @@
  */
 import type { Finding, Note, RawFinding } from "../findings/finding.js";
 import type { ContentFetcher } from "../fingerprint/file-line-hashes.js";
-import { fingerprintFindings } from "../fingerprint/identity.js";
+import { identifyFindings } from "../fingerprint/identify-findings.js";
 import { normaliseSarif } from "../sarif/normalise.js";
 import { isEscapingPath } from "../sarif/repo-path.js";
 import { resolveEscapedPaths } from "../sarif/resolve-escaped-paths.js";
@@ -45,10 +45,10 @@ export async function collectFindings(
     raw.push(...normalised.findings);
     notes.push(...normalised.notes);
   }
-  // Placing also merges one rule's results at one location across files, as within one file.
-  const placed = resolveEscapedPaths(raw, repoFilesFor(raw));
-  notes.push(...placed.notes);
-  const identified = await fingerprintFindings(placed.findings, workspace.getContent);
+  const identified = await identifyFindings(raw, {
+    paths: () => (files ??= workspace.listFiles()),
+    content: workspace.getContent,
+  });
   notes.push(...identified.notes);
   const reread = (log: SarifLog): RawFinding[] => {
     const found = normalise(log, "").findings;

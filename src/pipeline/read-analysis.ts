@@ -1,12 +1,12 @@
 import type { Analysis } from "../domain/analysis.js";
 import { repoKeyOf } from "../domain/analysis.js";
 import type { AnalyseRunJob } from "../domain/job.js";
+import { identifyFindings } from "../fingerprint/identify-findings.js";
 import type { RunArtifact } from "../github/artifacts.js";
 import { repoFilesAt } from "../github/repo-files.js";
 import type { WorkflowRun } from "../github/workflow-runs.js";
 import { externalIdOf } from "../report/external-id.js";
 import { checkNameFor } from "./check-name.js";
-import { identifyFindings } from "./identify-findings.js";
 import type { JobContext } from "./job-context.js";
 import { readFindings } from "./read-findings.js";
 import type { RepositoryConfig } from "./repository-config.js";
@@ -30,7 +30,10 @@ export async function readAnalysis(
     limits: deps.artifactLimits,
   });
   const files = repoFilesAt(github, { ...where, sha: run.headSha }, deps.blobCache);
-  const identified = await identifyFindings(read.raw, files);
+  const identified = await identifyFindings(read.raw, {
+    paths: () => files.paths(),
+    content: (path) => files.content(path),
+  });
   const repoKey = repoKeyOf(where);
   return {
     run: {

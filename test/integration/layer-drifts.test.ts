@@ -1,8 +1,11 @@
 import { describe, expect, it } from "@jest/globals";
 import nock from "nock";
+import { collectFindings } from "../../src/cli/collect-findings.js";
+import { readSarif } from "../../src/sarif/read-sarif.js";
 import { API } from "../helpers/test-app.js";
 import {
   capture,
+  captureCheckRun,
   captureReview,
   mockArtifacts,
   mockConfig,
@@ -120,5 +123,41 @@ describe("two pull requests sharing a head", () => {
 
     expect(patches[0]).toMatchObject({ conclusion: "success" });
     expect(replies[0]?.body).toContain("Check run updated: **success**");
+  });
+});
+
+describe("the app and the CLI", () => {
+  const harness = useTestApp();
+
+  it("report the same findings for two SARIF files that repeat one result", async () => {
+    // One scanner's result written twice (a re-upload, or two configs of one tool).
+    const files = { "first.sarif": SARIF, "second.sarif": SARIF };
+    mockRun({ pullNumbers: [7] });
+    mockConfig();
+    mockArtifacts([{ id: 9001, name: "semgrep-sarif", zip: zipOf(files) }]);
+    mockPull({ number: 7 }, 2);
+    mockPullFiles(7, FILES);
+    mockReviewComments(7);
+    const reviews = captureReview(7);
+    captureCheckRun();
+    await deliverRun(harness.app, { pullNumbers: [7] });
+    await harness.app.runJobs();
+    expect((reviews[0] as { comments: unknown[] }).comments).toHaveLength(1);
+    const stored = await harness.app.store.analyses.getByRun("acme/shop", 9001, 1);
+    const app = (stored?.findings ?? []).map((f) => (f as { fingerprint: string }).fingerprint);
+
+    const inputs = Object.entries(files).map(([path, text]) => {
+      const read = readSarif(Buffer.from(text), path);
+      if (!read.ok) throw new Error(`unreadable test SARIF ${path}`);
+      return { path, log: read.log, warnings: [] };
+    });
+    const cli = await collectFindings(inputs, {
+      roots: ["/work/repo"],
+      listFiles: () => ["src/db.js"],
+      getContent: () => Promise.resolve(null),
+    });
+
+    expect(app).toHaveLength(1);
+    expect(app).toEqual(cli.findings.map((f) => f.fingerprint));
   });
 });
