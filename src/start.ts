@@ -8,7 +8,6 @@ import { enrichmentFromEnv } from "./enrichment/enrichment-from-env.js";
 import { createOctokitClass } from "./github/octokit.js";
 import { consoleConfig } from "./console/console-config.js";
 import { createConsoleHandler } from "./console/console-routes.js";
-import { feedbackFromHistogram } from "./console/feedback-time.js";
 import { createRoutes } from "./http/routes.js";
 import { createJobRunner } from "./jobs/run-job.js";
 import { scheduleMaintenance } from "./maintenance.js";
@@ -71,8 +70,7 @@ export async function startGuardrail(env: Env, log: Logger): Promise<RunningGuar
   );
   const consoleSettings = consoleConfig(env);
   if (consoleSettings) {
-    const feedback = feedbackFromHistogram(metrics.timeToFeedback);
-    server.addHandler(createConsoleHandler({ config: consoleSettings, store, log, feedback }));
+    server.addHandler(createConsoleHandler({ config: consoleSettings, store, log }));
   }
   await server.start();
   if (!app) throw new Error("Probot did not load the app");

@@ -6,7 +6,8 @@ import { loadAssets } from "./assets.js";
 import { finishLogin, logout, message, startLogin, type AuthDeps } from "./auth-routes.js";
 import type { ConsoleConfig } from "./console-config.js";
 import { createOAuthClient, type OAuthClient } from "./oauth-client.js";
-import type { FeedbackTime, PageResult } from "./page.js";
+import type { PageResult } from "./page.js";
+import { createFigureSource } from "./org-figures.js";
 import { routePage } from "./page-routes.js";
 import { consoleDb } from "./queries/console-tables.js";
 import { createRenderer } from "./render.js";
@@ -18,7 +19,6 @@ export interface ConsoleOptions {
   config: ConsoleConfig;
   store: Store;
   log: Logger;
-  feedback?: () => Promise<FeedbackTime | null>;
   oauth?: OAuthClient;
   now?: () => number;
 }
@@ -38,7 +38,7 @@ export function createConsoleHandler(options: ConsoleOptions) {
   const assets = loadAssets();
   const db = consoleDb(options.store.db);
   const now = options.now ?? Date.now;
-  const feedback = options.feedback ?? (() => Promise.resolve(null));
+  const figures = createFigureSource(db, log);
 
   return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
     const url = new URL(req.url ?? "/", "http://console.invalid");
@@ -68,7 +68,7 @@ export function createConsoleHandler(options: ConsoleOptions) {
       const next = `${root}${rest}${url.search}`;
       return done(redirect(res, `${root}/login?next=${encodeURIComponent(next)}`));
     }
-    const ctx = { db, access, root, render: auth.render, now: now(), url, feedback };
+    const ctx = { db, access, root, render: auth.render, now: now(), url, figures };
     const result = await routePage(ctx, rest)?.catch((error: unknown): PageResult | "error" => {
       log.error({ err: error, path: url.pathname }, "console page failed");
       return "error";

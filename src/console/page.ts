@@ -1,3 +1,4 @@
+import type { FigureSource } from "./org-figures.js";
 import type { ConsoleDb } from "./queries/console-tables.js";
 import type { Render } from "./render.js";
 import type { UserAccess } from "./repository-access.js";
@@ -11,12 +12,7 @@ export interface PageContext {
   render: Render;
   now: number;
   url: URL;
-  feedback: () => Promise<FeedbackTime | null>;
-}
-
-export interface FeedbackTime {
-  count: number;
-  meanMs: number;
+  figures: FigureSource;
 }
 
 export type PageResult =

@@ -13,7 +13,6 @@ import {
   type FakeUser,
 } from "./fake-github-oauth.js";
 import { VOLUME_REPOS } from "./console-volume.js";
-import { ensureLifecycleTables } from "./lifecycle-stopgap.js";
 
 export const SESSION_SECRET = "console-test-session-secret-0123456789abcdef";
 
@@ -57,7 +56,6 @@ export async function startConsole(
     GUARDRAIL_PUBLIC_URL: base,
   });
   const guardrail = await startGuardrail(env, pino({ level: "silent" }));
-  await ensureLifecycleTables(guardrail.deps.store.db);
   return {
     guardrail,
     github,

@@ -36,6 +36,7 @@ describe("console pages (signed in as alice: acme/shop and Acme/API)", () => {
     expect(html).toMatch(/<span class="n">1<\/span><span>open critical<\/span>/);
     expect(html).toMatch(/<span class="n">1<\/span><span>open high<\/span>/);
     expect(html).toContain('50% <span class="muted">(1 of 2 pull requests analysed)</span>');
+    expect(html).toContain("<td>42s mean (first analysis of 1 pull request)</td>");
     expect(html).not.toMatch(/<script>(?!<\/script>)/);
     expect(html).toMatch(/<script src="\/console\/assets\/console.js" defer><\/script>/);
     expect(html).toMatch(/data-chart="\{&quot;weeks&quot;:\[/);

@@ -1,17 +1,30 @@
 import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import { consoleDb } from "../../src/console/queries/console-tables.js";
 import { findingHistory } from "../../src/console/queries/finding-history.js";
-import { openFindingCounts } from "../../src/console/queries/open-findings.js";
-import { remediation } from "../../src/console/queries/remediation.js";
+import { findingTotals } from "../../src/console/queries/finding-totals.js";
+import { openCounts, remediation } from "../../src/console/queries/remediation.js";
+import { IN_LIST_MAX, repoScope } from "../../src/console/queries/repo-scope.js";
 import { repositoryFindings } from "../../src/console/queries/repository-findings.js";
-import { scanCoverage } from "../../src/console/queries/scan-coverage.js";
+import { coverageRows, scanCoverage } from "../../src/console/queries/scan-coverage.js";
 import { suppressionRegister } from "../../src/console/queries/suppression-register.js";
-import { WEEK_MS, weeklyTrend } from "../../src/console/queries/weekly-trend.js";
+import {
+  firstTrendWeek,
+  trendRows,
+  WEEK_MS,
+  weeklyTrend,
+} from "../../src/console/queries/weekly-trend.js";
 import type { Store } from "../../src/store/open-store.js";
+import { createFigureSource } from "../../src/console/org-figures.js";
+import { pino } from "pino";
 import { DAY, NOW, insertLifecycle, insertPullRequests, lifecycle } from "./lifecycle-seed.js";
-import { ensureLifecycleTables } from "./lifecycle-stopgap.js";
 
 const VISIBLE = ["acme/shop", "acme/api"];
+/** Enough repositories that the queries group over every repository and filter afterwards. */
+const MANY = [...VISIBLE, ...Array.from({ length: IN_LIST_MAX }, (_, i) => `other/repo-${i}`)];
+const SCOPES = [
+  { name: "a few repositories (in-list)", repos: VISIBLE },
+  { name: "many repositories (grouped, then filtered)", repos: MANY },
+];
 
 /** The console's queries, run by console-queries-sqlite and -postgres against a fresh store. */
 export function consoleQueriesContract(open: () => Promise<Store>): void {
@@ -19,11 +32,14 @@ export function consoleQueriesContract(open: () => Promise<Store>): void {
   const db = () => consoleDb(store.db);
   beforeEach(async () => {
     store = await open();
-    await ensureLifecycleTables(store.db);
   });
   afterEach(() => store.close());
 
-  describe("open findings", () => {
+  describe.each(SCOPES)("aggregates over $name", ({ repos }) => {
+    it("uses the scope it names", () => {
+      expect(repoScope(repos).inList === undefined).toBe(repos === MANY);
+    });
+
     it("counts unresolved default-branch findings per repository and severity, visible repos only", async () => {
       await insertLifecycle(store.db, [
         lifecycle({ severity: "critical" }),
@@ -34,7 +50,7 @@ export function consoleQueriesContract(open: () => Promise<Store>): void {
         lifecycle({ severity: "high", merged_at: null, escaped: 0 }), // only in an open PR
         lifecycle({ repo: "acme/secret", severity: "critical" }),
       ]);
-      const counts = await openFindingCounts(db(), VISIBLE);
+      const counts = openCounts(await findingTotals(db(), repoScope(repos)));
       expect(
         counts.sort((a, b) => a.repo.localeCompare(b.repo) || a.severity.localeCompare(b.severity)),
       ).toEqual([
@@ -42,7 +58,7 @@ export function consoleQueriesContract(open: () => Promise<Store>): void {
         { repo: "acme/shop", severity: "critical", count: 1 },
         { repo: "acme/shop", severity: "high", count: 2 },
       ]);
-      expect(await openFindingCounts(db(), [])).toEqual([]);
+      expect(await findingTotals(db(), repoScope([]))).toEqual([]);
     });
 
     it("lists one repository's open findings most severe first, then by file and line", async () => {
@@ -61,9 +77,7 @@ export function consoleQueriesContract(open: () => Promise<Store>): void {
         "low a.js:1",
       ]);
     });
-  });
 
-  describe("trends and remediation", () => {
     it("buckets introduced and resolved findings by week", async () => {
       const thisWeek = Math.floor(NOW / WEEK_MS) * WEEK_MS;
       await insertLifecycle(store.db, [
@@ -81,7 +95,9 @@ export function consoleQueriesContract(open: () => Promise<Store>): void {
         lifecycle({ first_seen_at: thisWeek - 10 * WEEK_MS }), // before the window
         lifecycle({ repo: "acme/secret", first_seen_at: thisWeek + 1 }),
       ]);
-      const trend = await weeklyTrend(db(), VISIBLE, NOW, 4);
+      const rows = await trendRows(db(), repoScope(repos), firstTrendWeek(NOW, 4));
+      expect(rows.map((r) => r.repo)).not.toContain("acme/secret");
+      const trend = weeklyTrend(rows, () => true, NOW, 4);
       expect(trend.weeks).toEqual([3, 2, 1, 0].map((n) => thisWeek - n * WEEK_MS));
       expect(trend.introduced).toEqual([0, 0, 1, 2]);
       expect(trend.resolved).toEqual([0, 0, 0, 2]);
@@ -106,7 +122,7 @@ export function consoleQueriesContract(open: () => Promise<Store>): void {
         }),
         lifecycle({ repo: "acme/secret", first_seen_at: 0, resolved_at: NOW, resolution: "fixed" }),
       ]);
-      expect(await remediation(db(), VISIBLE)).toEqual({
+      expect(remediation(await findingTotals(db(), repoScope(repos)))).toEqual({
         mttr: { fixed: 3 * DAY, suppressed: 10 * DAY },
         resolvedCount: { fixed: 2, suppressed: 1 },
         escapes: { high: 2, critical: 1 },
@@ -121,6 +137,7 @@ export function consoleQueriesContract(open: () => Promise<Store>): void {
           number: 1,
           opened_at: NOW - DAY,
           first_analysed_at: NOW - DAY + 120_000,
+          first_feedback_ms: 30_000,
         },
         { repo: "acme/shop", number: 2, opened_at: NOW - DAY, first_analysed_at: null },
         {
@@ -128,15 +145,42 @@ export function consoleQueriesContract(open: () => Promise<Store>): void {
           number: 3,
           opened_at: NOW - 2 * DAY,
           first_analysed_at: NOW - 2 * DAY + 60_000,
+          first_feedback_ms: 50_000,
         },
         { repo: "acme/api", number: 4, opened_at: NOW - 100 * DAY, first_analysed_at: null },
         { repo: "acme/secret", number: 5, opened_at: NOW, first_analysed_at: null },
       ]);
-      expect(await scanCoverage(db(), VISIBLE, NOW - 90 * DAY)).toEqual({
+      const rows = await coverageRows(db(), repoScope(repos), NOW - 90 * DAY);
+      expect(rows.map((r) => r.repo)).not.toContain("acme/secret");
+      expect(scanCoverage(rows, () => true)).toEqual({
         opened: 3,
         analysed: 2,
         meanTimeToFirstAnalysis: 90_000,
+        feedback: { count: 2, meanMs: 40_000 },
       });
+    });
+  });
+
+  describe("figure source", () => {
+    it("shares one organisation-wide read between users who see many repositories, each seeing only theirs", async () => {
+      await insertLifecycle(store.db, [
+        lifecycle({ repo: "acme/shop" }),
+        lifecycle({ repo: "acme/secret" }),
+        lifecycle({ repo: "acme/secret" }),
+      ]);
+      const figures = createFigureSource(db(), pino({ level: "silent" }));
+      const alice = await figures(MANY, NOW);
+      const mallory = await figures(["acme/secret", ...MANY.slice(2)], NOW + 1000);
+      expect(mallory).toBe(alice); // the same shared read, still fresh
+      const sees = (repos: string[]) =>
+        openCounts(alice.totals.filter((t) => repos.includes(t.repo))).map((c) => [
+          c.repo,
+          c.count,
+        ]);
+      expect(sees(MANY)).toEqual([["acme/shop", 1]]);
+      // a few repositories: read live for that user, nothing else in it
+      const few = await figures(["acme/secret"], NOW);
+      expect(few.totals.map((t) => t.repo)).toEqual(["acme/secret"]);
     });
   });
 

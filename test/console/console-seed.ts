@@ -74,6 +74,7 @@ export async function seedConsole(store: Store, now: number): Promise<void> {
       number: 7,
       opened_at: now - 9 * DAY,
       first_analysed_at: now - 9 * DAY + 90_000,
+      first_feedback_ms: 42_000,
     },
     { repo: "acme/shop", number: 8, opened_at: now - 2 * DAY, first_analysed_at: null },
     { repo: "acme/secret", number: 1, opened_at: now - DAY, first_analysed_at: null },

@@ -57,6 +57,7 @@ export async function seedVolume(store: Store, now: number): Promise<void> {
       number: 100 + i,
       opened_at: now - (i % 80) * DAY,
       first_analysed_at: i % 9 === 0 ? null : now - (i % 80) * DAY + 95_000,
+      first_feedback_ms: i % 9 === 0 ? null : 25_000 + (i % 13) * 4_000,
     })),
   );
   for (const [i, s] of SUPPRESSIONS.entries()) {

@@ -1,25 +1,25 @@
 import { formatDuration, formatPercent, formatTime } from "../format.js";
+import { TREND_WEEKS } from "../org-figures.js";
 import type { PageContext, PageResult } from "../page.js";
 import { layoutData, visibleKeys } from "../page.js";
 import { SEVERITIES } from "../queries/console-tables.js";
-import { openFindingCounts } from "../queries/open-findings.js";
-import { remediation } from "../queries/remediation.js";
+import { openCounts, remediation } from "../queries/remediation.js";
 import { scanCoverage } from "../queries/scan-coverage.js";
 import { weeklyTrend } from "../queries/weekly-trend.js";
 import { rankRepositories } from "./rank-repositories.js";
 
-const TREND_WEEKS = 12;
-const COVERAGE_WINDOW_MS = 90 * 24 * 60 * 60 * 1000;
 /** The overview lists the worst repositories; each one's page has the rest. */
 const MAX_REPOS_LISTED = 50;
 
 export async function overviewPage(ctx: PageContext): Promise<PageResult> {
   const repos = visibleKeys(ctx);
-  const counts = await openFindingCounts(ctx.db, repos);
-  const trend = await weeklyTrend(ctx.db, repos, ctx.now, TREND_WEEKS);
-  const fixes = await remediation(ctx.db, repos);
-  const coverage = await scanCoverage(ctx.db, repos, ctx.now - COVERAGE_WINDOW_MS);
-  const feedback = await ctx.feedback();
+  const figures = await ctx.figures(repos, ctx.now);
+  const keep = (repo: string) => ctx.access.repositories.has(repo);
+  const totals = figures.totals.filter((t) => keep(t.repo));
+  const counts = openCounts(totals);
+  const fixes = remediation(totals);
+  const trend = weeklyTrend(figures.trend, keep, ctx.now, TREND_WEEKS);
+  const coverage = scanCoverage(figures.coverage, keep);
   const ranked = rankRepositories(counts, ctx.access.repositories);
   const bySeverity = SEVERITIES.map((severity) => ({
     severity,
@@ -28,7 +28,7 @@ export async function overviewPage(ctx: PageContext): Promise<PageResult> {
   const body = ctx.render("overview", {
     ...layoutData(ctx, "Overview", true),
     repositoryCount: repos.length,
-    generatedAt: formatTime(ctx.now),
+    generatedAt: formatTime(figures.at),
     severities: bySeverity,
     severityNames: SEVERITIES,
     repos: ranked.slice(0, MAX_REPOS_LISTED),
@@ -45,13 +45,17 @@ export async function overviewPage(ctx: PageContext): Promise<PageResult> {
     escapesTotal: Object.values(fixes.escapes).reduce((n, c) => n + c, 0),
     prevented: fixes.prevented,
     feedback:
-      feedback === null || feedback.count === 0
-        ? "no analyses since this instance started"
-        : `${formatDuration(feedback.meanMs)} mean over ${feedback.count} analyses (this instance)`,
+      coverage.feedback.count === 0
+        ? "no pull request analysed yet"
+        : `${formatDuration(coverage.feedback.meanMs)} mean (first analysis of ${plural(coverage.feedback.count, "pull request")})`,
     coverage: formatPercent(coverage.opened === 0 ? null : coverage.analysed / coverage.opened),
     opened: coverage.opened,
     analysed: coverage.analysed,
     firstAnalysis: formatDuration(coverage.meanTimeToFirstAnalysis),
   });
   return { kind: "html", status: 200, body };
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }

@@ -1,4 +1,4 @@
-import type { OpenCount } from "../queries/open-findings.js";
+import type { OpenCount } from "../queries/remediation.js";
 import { SEVERITIES } from "../queries/console-tables.js";
 import type { VisibleRepository } from "../repository-access.js";
 

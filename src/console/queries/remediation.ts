@@ -1,5 +1,10 @@
-import { sql } from "kysely";
-import type { ConsoleDb } from "./console-tables.js";
+import type { FindingTotals } from "./finding-totals.js";
+
+export interface OpenCount {
+  repo: string;
+  severity: string;
+  count: number;
+}
 
 export interface Remediation {
   /** Mean time to remediate by resolution kind (`fixed`, `suppressed`), in ms; null when none. */
@@ -10,45 +15,27 @@ export interface Remediation {
   prevented: number;
 }
 
-export async function remediation(db: ConsoleDb, repos: readonly string[]): Promise<Remediation> {
-  const result: Remediation = {
-    mttr: { fixed: null, suppressed: null },
-    resolvedCount: { fixed: 0, suppressed: 0 },
-    escapes: {},
-    prevented: 0,
+export function openCounts(totals: readonly FindingTotals[]): OpenCount[] {
+  return totals
+    .filter((t) => t.open > 0)
+    .map((t) => ({ repo: t.repo, severity: t.severity, count: t.open }));
+}
+
+/** MTTR is kept apart for fixes and suppressions: a dismissal is not a remediation. */
+export function remediation(totals: readonly FindingTotals[]): Remediation {
+  const sum = (pick: (t: FindingTotals) => number) => totals.reduce((n, t) => n + pick(t), 0);
+  const fixed = sum((t) => t.fixed);
+  const suppressed = sum((t) => t.suppressed);
+  const escapes: Record<string, number> = {};
+  for (const t of totals)
+    if (t.escaped > 0) escapes[t.severity] = (escapes[t.severity] ?? 0) + t.escaped;
+  return {
+    mttr: {
+      fixed: fixed === 0 ? null : sum((t) => t.fixedMs) / fixed,
+      suppressed: suppressed === 0 ? null : sum((t) => t.suppressedMs) / suppressed,
+    },
+    resolvedCount: { fixed, suppressed },
+    escapes,
+    prevented: sum((t) => t.prevented),
   };
-  if (repos.length === 0) return result;
-  const resolved = await db
-    .selectFrom("finding_lifecycle")
-    .select([
-      "resolution",
-      sql<number>`avg(resolved_at - first_seen_at)`.as("mean"),
-      sql<number>`count(*)`.as("count"),
-    ])
-    .where("repo", "in", repos)
-    .where("resolved_at", "is not", null)
-    .where("resolution", "in", ["fixed", "suppressed"])
-    .groupBy("resolution")
-    .execute();
-  for (const row of resolved) {
-    const kind = row.resolution === "fixed" ? "fixed" : "suppressed";
-    result.mttr[kind] = Number(row.mean);
-    result.resolvedCount[kind] = Number(row.count);
-  }
-  const outcomes = await db
-    .selectFrom("finding_lifecycle")
-    .select([
-      "severity",
-      sql<number>`sum(escaped)`.as("escaped"),
-      sql<number>`sum(prevented)`.as("prevented"),
-    ])
-    .where("repo", "in", repos)
-    .where((eb) => eb.or([eb("escaped", "=", 1), eb("prevented", "=", 1)]))
-    .groupBy("severity")
-    .execute();
-  for (const row of outcomes) {
-    if (Number(row.escaped) > 0) result.escapes[row.severity] = Number(row.escaped);
-    result.prevented += Number(row.prevented);
-  }
-  return result;
 }
