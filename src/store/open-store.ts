@@ -8,6 +8,7 @@ import type { Database, StoreKind } from "./database.js";
 import { parseDatabaseUrl } from "./database-url.js";
 import { createDeliveryStore } from "./deliveries.js";
 import { createJobStore } from "./jobs.js";
+import { createLifecycleStore } from "./lifecycle.js";
 import { migrateToLatest } from "./migrations.js";
 import { createNotificationStore } from "./notifications.js";
 import { createRequiredToolsStore } from "./required-tools.js";
@@ -59,6 +60,7 @@ function createStore(db: Kysely<Database>, kind: StoreKind): Store {
     notifications: createNotificationStore(db),
     backlog: createBacklogIssueStore(db),
     requiredTools: createRequiredToolsStore(db, kind),
+    lifecycle: createLifecycleStore(db, kind),
     async ping() {
       try {
         await sql`select 1`.execute(db);

@@ -5,6 +5,7 @@ import type { BaselineStore } from "./baselines.js";
 import type { Database, StoreKind } from "./database.js";
 import type { DeliveryStore } from "./deliveries.js";
 import type { JobStore } from "./jobs.js";
+import type { LifecycleStore } from "./lifecycle.js";
 import type { NotificationStore } from "./notifications.js";
 import type { RequiredToolsStore } from "./required-tools.js";
 import type { SuppressionStore } from "./suppressions.js";
@@ -26,6 +27,8 @@ export interface Store {
   backlog: BacklogIssueStore;
   /** `Guardrail · required scanners` per pull request head. */
   requiredTools: RequiredToolsStore;
+  /** Each finding's lifecycle, scan coverage and the aggregates /metrics reads. */
+  lifecycle: LifecycleStore;
   /** True when the database answers a query (for /readyz). */
   ping(): Promise<boolean>;
   close(): Promise<void>;

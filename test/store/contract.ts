@@ -4,6 +4,7 @@ import { analysesContract } from "./contract-analyses.js";
 import { baselineEntriesContract } from "./contract-baseline-entries.js";
 import { baselinesContract } from "./contract-baselines.js";
 import { jobsContract } from "./contract-jobs.js";
+import { lifecycleContract } from "./contract-lifecycle.js";
 import { notificationsContract } from "./contract-notifications.js";
 import { requiredToolsContract } from "./contract-required-tools.js";
 import { suppressionsContract } from "./contract-suppressions.js";
@@ -79,6 +80,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
     baselinesContract(current);
     baselineEntriesContract(current);
     jobsContract(current);
+    lifecycleContract(current);
     notificationsContract(current);
     requiredToolsContract(current);
   });
