@@ -3,6 +3,7 @@ import type { DiffMap, FileDiff } from "../diff/diff-map.js";
 import type { Finding } from "../findings/finding.js";
 import { planReport, type ReportPlan } from "../report/plan.js";
 import type { Suppression } from "../store/suppression.js";
+import type { BaseSnippets } from "../tracking/known-at-base.js";
 import type { GateResult, TriagedFinding } from "../triage/disposition.js";
 import { gate, policyFor } from "../triage/gate.js";
 import { triage } from "../triage/triage.js";
@@ -12,6 +13,8 @@ export interface EvaluationInput {
   /** null: no pull request (a push): nothing gates, new findings are only reported. */
   diff: DiffMap | null;
   baseline: ReadonlyMap<string, ReadonlySet<string>> | null;
+  /** Flagged lines that existed at the base: the safety net under the tracker (triage.ts). */
+  baseSnippets?: BaseSnippets;
   suppressions: Suppression[];
   expiredSuppressions: Suppression[];
   config: GuardrailConfig;
