@@ -8,6 +8,7 @@ import { resolvePullRequests } from "../github/pull-requests.js";
 import { getWorkflowRun, type WorkflowRun } from "../github/workflow-runs.js";
 import { encodeAnalysis } from "./analysis-codec.js";
 import type { JobContext } from "./job-context.js";
+import { keepIdentities } from "./keep-identities.js";
 import { publish } from "./publish.js";
 import { readAnalysis } from "./read-analysis.js";
 import { isTracked, recordBaseline, recordOutcome } from "./record-analysis.js";
@@ -17,7 +18,8 @@ import { targetsOf } from "./targets.js";
 /**
  * Analyse one workflow run attempt:
  *   1 the run, from the API · 2 repository config · 3 SARIF artifacts → findings, fingerprinted:
- *   the Analysis · 4 the PRs it belongs to: its Targets · 5 baseline for pushes to tracked
+ *   the Analysis · 4 the PRs it belongs to: its Targets, and each finding tracked to the identity
+ *   it had (keep-identities.ts) · 5 baseline for pushes to tracked
  *   branches · 6 triage, gate and report on each target · 7 store the analysis.
  */
 export async function analyseRun(ctx: JobContext, job: AnalyseRunJob): Promise<void> {
@@ -32,9 +34,11 @@ export async function analyseRun(ctx: JobContext, job: AnalyseRunJob): Promise<v
     log.info("no SARIF artifacts in this run: nothing to report");
     return;
   }
-  const analysis: Analysis = await readAnalysis(ctx, { job, run, repoConfig, artifacts });
+  const read: Analysis = await readAnalysis(ctx, { job, run, repoConfig, artifacts });
 
   const pulls = await resolvePullRequests(github, run);
+  const targets = await targetsOf(ctx, read, pulls);
+  const analysis = await keepIdentities(ctx, read, targets[0]);
   const repoKey = repoKeyOf(where);
   const { config } = repoConfig;
   if (
@@ -50,7 +54,7 @@ export async function analyseRun(ctx: JobContext, job: AnalyseRunJob): Promise<v
     });
 
   const checkRuns: TargetCheckRun[] = [];
-  for (const target of await targetsOf(ctx, analysis, pulls)) {
+  for (const target of targets) {
     const published = await publish(ctx, analysis, target, config);
     checkRuns.push({
       pr: target.pr?.number ?? null,

@@ -1,5 +1,7 @@
 import type { GuardrailConfig } from "../config/schema.js";
 import { repoKeyOf, type Analysis, type Target } from "../domain/analysis.js";
+import { trackableOfEntry } from "../tracking/baseline-trackable.js";
+import { baseSnippets } from "../tracking/known-at-base.js";
 import { evaluate, type Evaluation } from "./evaluate.js";
 import type { JobContext } from "./job-context.js";
 
@@ -22,8 +24,9 @@ export async function judge(
   const now = new Date();
   const baseBranch = target.pr?.baseRef ?? analysis.defaultBranch;
   const { store } = ctx.deps;
-  const [baseline, suppressions, expiredSuppressions] = await Promise.all([
+  const [baseline, entries, suppressions, expiredSuppressions] = await Promise.all([
     store.baselines.get(repoKey, baseBranch),
+    store.baselines.entries(repoKey, baseBranch),
     store.suppressions.listActive(repoKey, now),
     store.suppressions.listExpiredSince(
       repoKey,
@@ -35,6 +38,7 @@ export async function judge(
     findings: analysis.findings,
     diff: target.diff,
     baseline,
+    baseSnippets: baseSnippets((entries ?? []).map(trackableOfEntry)),
     suppressions,
     expiredSuppressions,
     config: input.config,

@@ -4,6 +4,7 @@ import type { Finding } from "../findings/finding.js";
 import type { WorkflowRun } from "../github/workflow-runs.js";
 import type { JobContext } from "./job-context.js";
 import type { TriagedFinding } from "../triage/disposition.js";
+import { baselineLocationOf } from "../tracking/baseline-trackable.js";
 
 /** Pushes to these branches set their baseline (`tracked_branches`, `$default` included). */
 export function isTracked(config: GuardrailConfig, branch: string, defaultBranch: string): boolean {
@@ -29,6 +30,7 @@ export async function recordBaseline(
       tool: f.tool.name.toLowerCase(),
       fingerprint: f.fingerprint,
       severity: f.severity,
+      where: baselineLocationOf(f),
     })),
     at: new Date(),
   });

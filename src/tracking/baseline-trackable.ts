@@ -1,3 +1,5 @@
+import type { Finding } from "../findings/finding.js";
+import { messageKey } from "../fingerprint/track-keys.js";
 import type { Trackable } from "./trackable.js";
 
 /** A baseline entry as the store keeps it (src/store/baseline-entries.ts), structurally. */
@@ -22,5 +24,17 @@ export function trackableOfEntry(entry: StoredEntry): Trackable {
     window: entry.windowHash,
     snippet: entry.snippetHash,
     message: entry.messageHash,
+  };
+}
+
+/** What a baseline entry keeps of a finding for later tracking. */
+export function baselineLocationOf(finding: Finding): Omit<StoredEntry, "tool" | "fingerprint"> {
+  return {
+    ruleId: finding.rule.id,
+    path: finding.location.path,
+    line: finding.location.region?.startLine ?? 0,
+    snippetHash: finding.track?.snippet ?? "",
+    windowHash: finding.track?.window ?? "",
+    messageHash: messageKey(finding.message),
   };
 }

@@ -9,7 +9,10 @@ import {
   mockRun,
   mockReviewComments,
 } from "../helpers/github-mocks.js";
+import nock from "nock";
+import { REPO_PATH } from "../helpers/github-mocks.js";
 import { deliverRun, useTestApp } from "../helpers/integration.js";
+import { API } from "../helpers/test-app.js";
 import { BASE_SHA } from "../helpers/payloads.js";
 import { sarifLog, type ResultSpec } from "../helpers/sarif.js";
 import { zipOf } from "../helpers/zip.js";
@@ -40,6 +43,23 @@ function analysis(run: Parameters<typeof mockRun>[0], results: ResultSpec[]) {
   );
 }
 
+/** A push reads the files of findings new to the baseline: the tracker keeps their lines. */
+function mockSource(sha: string): void {
+  const source = Array.from({ length: 14 }, (_, i) => `line ${i + 1}`).join("\n");
+  const blob = "b".repeat(40);
+  nock(API)
+    .get(`${REPO_PATH}/git/trees/${sha}`)
+    .query({ recursive: "true" })
+    .reply(200, {
+      sha,
+      truncated: false,
+      tree: [{ path: "src/db.js", type: "blob", sha: blob, size: source.length }],
+    });
+  nock(API)
+    .get(`${REPO_PATH}/git/blobs/${blob}`)
+    .reply(200, { sha: blob, encoding: "base64", content: Buffer.from(source).toString("base64") });
+}
+
 describe("baselines", () => {
   it("a push to the default branch sets the baseline; a PR then gates only on what is new", async () => {
     const push = {
@@ -50,6 +70,7 @@ describe("baselines", () => {
       pullNumbers: [],
     };
     analysis(push, [OLD]);
+    mockSource(BASE_SHA);
     const pushChecks = captureCheckRun(1);
     await deliverRun(harness.app, push);
     await harness.app.runJobs();
