@@ -1,6 +1,6 @@
 import type { Finding } from "../findings/finding.js";
 import type { DiffPosition } from "../diff/diff-map.js";
-import type { Suppression } from "../store/suppression.js";
+import type { Suppression } from "../domain/suppression.js";
 import type { FindingVerdict } from "../policy/verdict.js";
 
 /** Why a finding does not count. */

@@ -4,7 +4,7 @@
  * and path scopes by tool + rule id, with each distinct path glob compiled and tested once.
  */
 import type { Finding } from "../findings/finding.js";
-import type { Suppression } from "../store/suppression.js";
+import type { Suppression } from "../domain/suppression.js";
 import { compileGlob } from "../config/match.js";
 
 export interface SuppressionIndex {

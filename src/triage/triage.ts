@@ -6,7 +6,7 @@
 import type { Finding } from "../findings/finding.js";
 import type { DiffMap, DiffPosition } from "../diff/diff-map.js";
 import { positionOf } from "../diff/locate.js";
-import type { Suppression } from "../store/suppression.js";
+import type { Suppression } from "../domain/suppression.js";
 import type { GuardrailConfig } from "../config/schema.js";
 import { pathMatcher, ruleMatcher } from "../config/match.js";
 import type { SuppressedBy, TriagedFinding } from "./disposition.js";
