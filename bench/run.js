@@ -1,10 +1,16 @@
 /**
- * `npm run bench`: the four benchmarks in sequence, each in its own process (`node --expose-gc`)
+ * `npm run bench`: the five benchmarks in sequence, each in its own process (`node --expose-gc`)
  * so its memory is its own, then a one-screen summary against the targets of issue 8.
  */
 import { fixed, runChild } from "./measure.js";
 
-const BENCHMARKS = ["sarif-pipeline", "github-requests", "webhook-ack", "suppression-matching"];
+const BENCHMARKS = [
+  "sarif-pipeline",
+  "github-requests",
+  "webhook-ack",
+  "suppression-matching",
+  "identity-corpus",
+];
 
 const started = performance.now();
 const results = {};
@@ -18,6 +24,7 @@ const sarif = results["sarif-pipeline"].results.find((r) => r.name === "generate
 const github = results["github-requests"].results;
 const ack = results["webhook-ack"];
 const suppression = results["suppression-matching"];
+const identity = results["identity-corpus"];
 const mark = (met) => (met ? "met" : "MISSED");
 
 console.log("\n## Summary against the targets\n");
@@ -37,5 +44,10 @@ console.log(
 );
 console.log(
   `- Suppressions 10k² → 100k²: ${fixed(suppression.growth, 1)}× time (hash join ≈ 10×, nested loop 100×)`,
+);
+console.log(
+  `- Identity across edits: tracker keeps ${fixed(100 * identity.keptRatio, 1)} % (target ≥ 98: ${mark(identity.keptRatio >= 0.98)}), ` +
+    `${identity.falseMerges} false merges (target 0: ${mark(identity.falseMerges === 0)}); ` +
+    `line hash alone ${fixed(100 * identity.lineHashKeptRatio, 1)} %, ${identity.lineHashFalseMerges} false merges`,
 );
 console.log(`\nTotal: ${fixed((performance.now() - started) / 1000, 0)} s`);
