@@ -29,6 +29,16 @@ export interface NewCheckRun {
  * the fewest writes the API allows.
  */
 export async function createCheckRun(github: GitHub, run: NewCheckRun): Promise<number> {
+  return (await createCheckRunLinked(github, run)).id;
+}
+
+/** A check run as a reader reaches it: its id, and its page (`html_url`) for links to it. */
+export interface CheckRunLink {
+  id: number;
+  htmlUrl: string | undefined;
+}
+
+async function createCheckRunLinked(github: GitHub, run: NewCheckRun): Promise<CheckRunLink> {
   const [first = [], ...rest] = chunk(run.annotations, MAX_ANNOTATIONS_PER_REQUEST);
   const { data } = await github.rest.checks.create({
     owner: run.owner,
@@ -50,7 +60,7 @@ export async function createCheckRun(github: GitHub, run: NewCheckRun): Promise<
       output: { title: run.output.title, summary: run.output.summary, annotations },
     });
   }
-  return data.id;
+  return { id: data.id, htmlUrl: data.html_url ?? undefined };
 }
 
 /**
@@ -98,17 +108,30 @@ export async function updateCheckRun(
     checkRunId: number;
     conclusion: Conclusion;
     output: CheckOutput;
+    /** Appended to the check run's annotations, 50 per request. */
+    annotations?: CheckAnnotation[] | undefined;
   },
-): Promise<void> {
-  await github.rest.checks.update({
+): Promise<string | undefined> {
+  const [first = [], ...rest] = chunk(where.annotations ?? [], MAX_ANNOTATIONS_PER_REQUEST);
+  const { data } = await github.rest.checks.update({
     owner: where.owner,
     repo: where.repo,
     check_run_id: where.checkRunId,
     status: "completed",
     conclusion: where.conclusion,
     completed_at: new Date().toISOString(),
-    output: outputOf(where.output),
+    output: { ...outputOf(where.output), ...(first.length > 0 ? { annotations: first } : {}) },
   });
+  for (const annotations of rest) {
+    await github.rest.checks.update({
+      owner: where.owner,
+      repo: where.repo,
+      check_run_id: where.checkRunId,
+      output: { title: where.output.title, summary: where.output.summary, annotations },
+    });
+  }
+  // Mocked or older APIs may answer without a body; the link is then simply not offered.
+  return (data as { html_url?: string | null } | undefined)?.html_url ?? undefined;
 }
 
 /** A check run to bring up to date, or to create when neither its id nor an earlier try's is known. */
@@ -133,10 +156,28 @@ export interface CheckRunUpsert {
  * check run per name and external id on a commit, so a retry or a report never adds a second.
  */
 export async function upsertCheckRun(github: GitHub, run: CheckRunUpsert): Promise<number> {
+  return (await upsertCheckRunLinked(github, run)).id;
+}
+
+/** {@link upsertCheckRun}, also returning the check run's page so a review can link to it. */
+export async function upsertCheckRunLinked(
+  github: GitHub,
+  run: CheckRunUpsert,
+): Promise<CheckRunLink> {
   const known = run.checkRunId ?? (await findCheckRun(github, run));
-  if (known === null) return createCheckRun(github, { ...run, annotations: run.annotations ?? [] });
-  await updateCheckRun(github, { ...run, checkRunId: known });
-  return known;
+  if (known === null) {
+    return createCheckRunLinked(github, { ...run, annotations: run.annotations ?? [] });
+  }
+  // An update keeps the annotations the check run has: `run.annotations` are for a creation.
+  const { owner, repo, conclusion, output } = run;
+  const htmlUrl = await updateCheckRun(github, {
+    owner,
+    repo,
+    checkRunId: known,
+    conclusion,
+    output,
+  });
+  return { id: known, htmlUrl };
 }
 
 function outputOf(output: CheckOutput): { title: string; summary: string; text?: string } {

@@ -3,37 +3,55 @@ import { postReview, type ReviewComment } from "../github/reviews.js";
 import type { JobContext } from "./job-context.js";
 import { suggestionFor } from "../report/comment-body.js";
 import { renderLocationComment } from "../report/location-comment.js";
+import { safeUrl } from "../report/sanitize.js";
 import type { PlannedComment } from "../report/plan.js";
 import type { TriagedFinding } from "../triage/disposition.js";
 
 export interface InlineOutcome {
   posted: number;
-  /** Findings planned inline that end up as annotations instead (rejected, or the head moved). */
+  /** Findings planned inline that end up as annotations instead: GitHub rejected their comment. */
   rejected: TriagedFinding[];
 }
 
 /**
- * The one review of an analysis: posted only while the analysed commit is still the PR head;
- * comments GitHub refuses come back as `rejected` so the check run can show them instead.
+ * Whether the analysed commit is still the PR head: a review pinned to an old commit would be
+ * outdated at once, so its comments become annotations instead. Asked before the check run is
+ * written, so that write already carries them.
+ */
+export async function isStillHead(
+  ctx: JobContext,
+  where: { owner: string; repo: string; pr: PullRequestRef; headSha: string },
+): Promise<boolean> {
+  const { owner, repo, pr } = where;
+  const current = await getPullRequest(ctx.github, { owner, repo, pullNumber: pr.number });
+  return current.headSha === where.headSha;
+}
+
+/**
+ * The one review of an analysis (the caller checked {@link isStillHead}); comments GitHub refuses
+ * come back as `rejected` so the check run can show them instead.
  */
 export async function postInlineReview(
   ctx: JobContext,
-  where: { owner: string; repo: string; pr: PullRequestRef; headSha: string; marker: string },
+  where: {
+    owner: string;
+    repo: string;
+    pr: PullRequestRef;
+    headSha: string;
+    marker: string;
+    /** The check run's page: the review body links to it. */
+    checkRunUrl?: string | undefined;
+  },
   planned: PlannedComment[],
 ): Promise<InlineOutcome> {
   if (planned.length === 0) return { posted: 0, rejected: [] };
   const { owner, repo, pr } = where;
-  const current = await getPullRequest(ctx.github, { owner, repo, pullNumber: pr.number });
-  // The head moved on: a review pinned to an old commit would be outdated at once.
-  if (current.headSha !== where.headSha)
-    return { posted: 0, rejected: planned.flatMap((c) => c.findings) };
-
   const comments: ReviewComment[] = planned.map(toReviewComment);
   const result = await postReview(
     ctx.github,
     { owner, repo, pullNumber: pr.number, commitId: where.headSha },
     {
-      body: reviewBody(planned.flatMap((c) => c.findings).length, where.marker),
+      body: reviewBody(planned.flatMap((c) => c.findings).length, where),
       bodyMarker: where.marker,
       comments,
     },
@@ -64,7 +82,12 @@ function toReviewComment(c: PlannedComment): ReviewComment {
   };
 }
 
-function reviewBody(count: number, marker: string): string {
+function reviewBody(
+  count: number,
+  where: { marker: string; checkRunUrl?: string | undefined },
+): string {
   const noun = count === 1 ? "finding" : "findings";
-  return `**Guardrail**: ${count} new ${noun} on lines this pull request changes. The check run has the full summary.\n\n${marker}`;
+  const url = safeUrl(where.checkRunUrl);
+  const check = url === undefined ? "The check run" : `[The check run](${url})`;
+  return `**Guardrail**: ${count} new ${noun} on lines this pull request changes. ${check} has the full summary.\n\n${where.marker}`;
 }

@@ -1,15 +1,17 @@
 import type { GuardrailConfig } from "../config/schema.js";
 import type { Analysis, Target } from "../domain/analysis.js";
-import { upsertCheckRun } from "../github/check-runs.js";
+import type { TriagedFinding } from "../triage/disposition.js";
+import { updateCheckRun, upsertCheckRunLinked } from "../github/check-runs.js";
 import { listGuardrailComments } from "../github/review-comments.js";
 import { renderAnnotation } from "../report/annotation.js";
 import { annotationLine } from "../report/plan.js";
 import { checkOutputOf } from "./check-output.js";
 import type { Evaluation } from "./evaluate.js";
 import { followThreads } from "./follow-threads.js";
-import { postInlineReview } from "./inline-review.js";
+import { isStillHead, postInlineReview } from "./inline-review.js";
 import type { JobContext } from "./job-context.js";
 import { judge } from "./judge.js";
+import { withScanProblems } from "./scan-problems.js";
 
 export interface Published {
   checkRunId: number;
@@ -38,18 +40,25 @@ export async function publish(
       })
     : [];
   const commented = new Set(comments.flatMap((c) => c.fingerprints));
-  const evaluation = await judge(ctx, { analysis, target, config, commented });
+  const evaluation = withScanProblems(
+    await judge(ctx, { analysis, target, config, commented }),
+    analysis.notes,
+  );
   const { plan } = evaluation;
-  const inline = target.pr
-    ? await postInlineReview(
-        ctx,
-        { owner, repo, pr: target.pr, headSha, marker: reviewMarkerOf(analysis, target) },
-        plan.comments,
-      )
-    : { posted: 0, rejected: [] };
-
-  const annotated = [...inline.rejected, ...plan.annotations];
-  const checkRunId = await upsertCheckRun(github, {
+  const live =
+    target.pr !== null &&
+    plan.comments.length > 0 &&
+    (await isStillHead(ctx, { owner, repo, pr: target.pr, headSha }));
+  const planned = live ? plan.comments : [];
+  // The head moved on (or a push): what was planned inline is annotated instead.
+  const annotated = [
+    ...(live ? [] : plan.comments.flatMap((c) => c.findings)),
+    ...plan.annotations,
+  ];
+  const annotation = (t: TriagedFinding) => renderAnnotation(t, annotationLine(t.finding.location));
+  // The check run first, so the review can link to it. Its counts assume every planned comment
+  // is posted; only when GitHub refuses some is it written a second time.
+  const check = await upsertCheckRunLinked(github, {
     owner,
     repo,
     headSha,
@@ -59,11 +68,40 @@ export async function publish(
     checkRunId: target.checkRunId,
     conclusion: evaluation.gate.conclusion,
     output: checkOutputOf(analysis, evaluation, {
-      inline: inline.posted,
+      inline: planned.length,
       annotations: annotated.length,
     }),
-    annotations: annotated.map((t) => renderAnnotation(t, annotationLine(t.finding.location))),
+    annotations: annotated.map(annotation),
   });
+  const checkRunId = check.id;
+  const inline =
+    target.pr && live
+      ? await postInlineReview(
+          ctx,
+          {
+            owner,
+            repo,
+            pr: target.pr,
+            headSha,
+            marker: reviewMarkerOf(analysis, target),
+            checkRunUrl: check.htmlUrl,
+          },
+          planned,
+        )
+      : { posted: 0, rejected: [] };
+  if (inline.posted !== planned.length || inline.rejected.length > 0) {
+    await updateCheckRun(github, {
+      owner,
+      repo,
+      checkRunId,
+      conclusion: evaluation.gate.conclusion,
+      output: checkOutputOf(analysis, evaluation, {
+        inline: inline.posted,
+        annotations: annotated.length + inline.rejected.length,
+      }),
+      annotations: inline.rejected.map(annotation),
+    });
+  }
 
   if (target.pr) {
     const at = { owner, repo, pullNumber: target.pr.number, headSha };

@@ -5,6 +5,7 @@ import { downloadArtifact, type RunArtifact } from "../github/artifacts.js";
 import type { GitHub } from "../github/octokit.js";
 import { UserError } from "../domain/errors.js";
 import { normaliseSarif } from "../sarif/normalise.js";
+import { executionProblems } from "../sarif/execution-problems.js";
 import { readSarif } from "../sarif/read-sarif.js";
 
 export interface ReadFindings {
@@ -48,7 +49,7 @@ export async function readFindings(
       out.notes.push(...read.warnings);
       const normalised = normaliseSarif(read.log, { source });
       out.raw.push(...normalised.findings);
-      out.notes.push(...normalised.notes);
+      out.notes.push(...normalised.notes, ...executionProblems(read.log.runs, source));
       for (const run of read.log.runs ?? []) {
         const name = run.tool?.driver?.name;
         if (name && !out.toolNames.includes(name)) out.toolNames.push(name);

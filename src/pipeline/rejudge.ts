@@ -5,6 +5,7 @@ import { checkOutputOf } from "./check-output.js";
 import type { Evaluation } from "./evaluate.js";
 import type { JobContext } from "./job-context.js";
 import { judge } from "./judge.js";
+import { withScanProblems } from "./scan-problems.js";
 
 /**
  * Re-judges a stored analysis for one PR (after a suppression change or `/guardrail recheck`) and
@@ -20,7 +21,7 @@ export async function rejudge(
   },
 ): Promise<Evaluation> {
   const { analysis, target } = input;
-  const evaluation = await judge(ctx, input);
+  const evaluation = withScanProblems(await judge(ctx, input), analysis.notes);
   await upsertCheckRun(ctx.github, {
     owner: analysis.run.owner,
     repo: analysis.run.repo,

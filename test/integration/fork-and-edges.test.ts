@@ -129,9 +129,11 @@ describe("placing comments", () => {
 });
 
 describe("GitHub refusing or failing a review", () => {
+  // On two lines, so two comments (findings on one line share one comment).
+  const VIEW_PATCH = "@@ -1,2 +1,3 @@\n a\n+b\n c";
   const results = [
     { uri: "src/db.js", startLine: 12, lineHash: "1:1" },
-    { uri: "src/db.js", startLine: 12, ruleId: "js.xss", lineHash: "2:1" },
+    { uri: "src/view.js", startLine: 2, ruleId: "js.xss", lineHash: "2:1" },
   ];
 
   it("moves the one comment GitHub rejects (422) to an annotation and posts the rest", async () => {
@@ -139,7 +141,10 @@ describe("GitHub refusing or failing a review", () => {
     mockConfig();
     artifactWith(results);
     mockPull({ number: 7 }, 2);
-    mockPullFiles(7, [{ filename: "src/db.js", patch: DB_PATCH }]);
+    mockPullFiles(7, [
+      { filename: "src/db.js", patch: DB_PATCH },
+      { filename: "src/view.js", patch: VIEW_PATCH },
+    ]);
     mockReviewComments(7);
     const isXss = (body: { comments: { body: string }[] }) =>
       body.comments.some((c) => c.body.includes("js.xss"));
@@ -154,6 +159,9 @@ describe("GitHub refusing or failing a review", () => {
     );
     nock(API).delete(`${REPO_PATH}/pulls/7/reviews/901`).reply(200, {});
     const checks = captureCheckRun();
+    // The check run is written before the review (so the review can link to it); the refused
+    // comment reaches it in one more write.
+    const updates = capture("patch", `${REPO_PATH}/check-runs/31337`, () => [200, { id: 31337 }]);
 
     await deliverRun(harness.app, { pullNumbers: [7] });
     await harness.app.runJobs();
@@ -162,9 +170,13 @@ describe("GitHub refusing or failing a review", () => {
     expect(final?.event).toBe("COMMENT");
     expect(final?.comments).toHaveLength(1);
     expect(final?.comments[0]?.body).toContain("js.sqli");
-    const annotations = (checks[0] as { output: { annotations: { title: string }[] } }).output
+    expect(checks).toHaveLength(1);
+    const annotations = (updates[0] as { output: { annotations: { title: string }[] } }).output
       .annotations;
     expect(annotations.map((a) => a.title).join()).toContain("js.xss");
+    expect((updates[0] as { output: { summary: string } }).output.summary).toContain(
+      "In the diff: 1 inline comment, 1 annotation.",
+    );
   });
 
   it("does not post a duplicate review when a 502 hid a review that was created", async () => {

@@ -14,9 +14,11 @@ import { deliverRun, useTestApp } from "../helpers/integration.js";
 import { DB_PATCH, sarifLog, type ResultSpec } from "../helpers/sarif.js";
 
 const harness = useTestApp();
+// On two lines, so two threads (findings on one line share one comment: grouped-comments.test.ts).
+const VIEW_PATCH = "@@ -1,2 +1,3 @@\n a\n+b\n c";
 const TWO: ResultSpec[] = [
   { uri: "src/db.js", startLine: 12, lineHash: "1:1" },
-  { uri: "src/db.js", startLine: 12, ruleId: "js.xss", lineHash: "2:1" },
+  { uri: "src/view.js", startLine: 2, ruleId: "js.xss", lineHash: "2:1" },
 ];
 
 /** One analysis of run `runAttempt` reporting `results`; Guardrail's existing threads as given. */
@@ -24,7 +26,10 @@ function analyse(runAttempt: number, results: ResultSpec[], threads: ThreadMock[
   mockPullAnalysis({
     run: { pullNumbers: [7], runAttempt },
     sarif: sarifLog(results),
-    files: [{ filename: "src/db.js", patch: DB_PATCH }],
+    files: [
+      { filename: "src/db.js", patch: DB_PATCH },
+      { filename: "src/view.js", patch: VIEW_PATCH },
+    ],
     pullReads: threads.length === 0 ? 2 : 1,
     threads,
   });
