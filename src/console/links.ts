@@ -13,7 +13,10 @@ export function fileUrl(
   const encoded = path
     .replace(/^\/+/, "")
     .split("/")
-    .map((segment) => encodeURIComponent(segment))
+    // dot segments too, or a browser would resolve `../..` out of the repository
+    .map((segment) =>
+      encodeURIComponent(segment).replace(/^\.{1,2}$/, (dots) => "%2E".repeat(dots.length)),
+    )
     .join("/");
   return `${repo.htmlUrl}/blob/HEAD/${encoded}${line !== null && line > 0 ? `#L${line}` : ""}`;
 }

@@ -20,13 +20,14 @@ export interface OrgFigures {
   coverage: CoverageRow[];
 }
 
+/** The reads run side by side: PostgreSQL answers them on several connections at once. */
 export async function readFigures(db: ConsoleDb, scope: RepoScope, now: number) {
-  return {
-    at: now,
-    totals: await findingTotals(db, scope),
-    trend: await trendRows(db, scope, firstTrendWeek(now, TREND_WEEKS)),
-    coverage: await coverageRows(db, scope, now - COVERAGE_WINDOW_MS),
-  } satisfies OrgFigures;
+  const [totals, trend, coverage] = await Promise.all([
+    findingTotals(db, scope),
+    trendRows(db, scope, firstTrendWeek(now, TREND_WEEKS)),
+    coverageRows(db, scope, now - COVERAGE_WINDOW_MS),
+  ]);
+  return { at: now, totals, trend, coverage } satisfies OrgFigures;
 }
 
 /**
