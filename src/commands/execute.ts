@@ -1,7 +1,7 @@
 import type { Finding } from "../findings/finding.js";
 import type { CommandSession } from "./command-session.js";
 import type { CommandTarget, ParsedCommand } from "./command.js";
-import type { FindingKey } from "./covering.js";
+import type { FindingKey } from "../triage/covering.js";
 import { HELP_TEXT } from "./help.js";
 import { inlineCode } from "./inline-code.js";
 import { lift } from "./lift.js";

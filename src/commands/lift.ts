@@ -1,6 +1,6 @@
 import { authorize } from "./authorize.js";
 import type { CommandSession } from "./command-session.js";
-import { coveringSuppressions, type FindingKey } from "./covering.js";
+import { coveringSuppressions, type FindingKey } from "../triage/covering.js";
 import { describe, who } from "./describe-suppression.js";
 
 /** Lifts every active suppression covering the finding, each with the role its scope needed. */

@@ -1,6 +1,6 @@
 import { safeInline } from "../report/sanitize.js";
 import type { CommandSession } from "./command-session.js";
-import { coveringSuppressions } from "./covering.js";
+import { coveringSuppressions } from "../triage/covering.js";
 import { scopeText, who } from "./describe-suppression.js";
 
 /** `/guardrail list`: the active suppressions that touch this PR's findings, as a table. */

@@ -3,7 +3,7 @@ import { safeInline } from "../report/sanitize.js";
 import { authorize } from "./authorize.js";
 import type { CommandSession } from "./command-session.js";
 import type { ParsedCommand, ScopeOption } from "./command.js";
-import type { FindingKey } from "./covering.js";
+import type { FindingKey } from "../triage/covering.js";
 import { describe, until, who } from "./describe-suppression.js";
 import { resolveExpiry } from "./expiry.js";
 import { inlineCode } from "./inline-code.js";

@@ -6,6 +6,7 @@
 import type { Finding } from "../findings/finding.js";
 import type { Suppression } from "../domain/suppression.js";
 import { compileGlob } from "../config/match.js";
+import { ruleKey, scopeCovers } from "./covering.js";
 
 export interface SuppressionIndex {
   /** The most specific suppression covering the finding: finding scope, then path, then rule. */
@@ -44,15 +45,17 @@ export function indexSuppressions(suppressions: readonly Suppression[]): Suppres
       if (exact !== undefined) return exact;
       const entry = byRule.get(ruleKey(finding.tool.name, finding.rule.id));
       if (entry === undefined) return null;
+      const key = {
+        fingerprint: finding.fingerprint,
+        tool: finding.tool.name,
+        ruleId: finding.rule.id,
+        path: finding.location.path,
+      };
       for (const { covers, suppression } of entry.byGlob.values()) {
-        if (covers(finding.location.path)) return suppression;
+        // The glob compiled once per distinct pattern; the meaning is scopeCovers's.
+        if (scopeCovers(suppression.scope, key, () => covers)) return suppression;
       }
       return entry.wholeRule;
     },
   };
-}
-
-/** Tool names are compared case-insensitively: scanners change their capitalisation across versions. */
-function ruleKey(tool: string, ruleId: string): string {
-  return `${tool.toLowerCase()}\0${ruleId}`;
 }
