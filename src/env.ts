@@ -57,6 +57,8 @@ const envSchema = z.object({
   GUARDRAIL_PUBLIC_URL: z
     .url({ error: "must be the app's public URL, e.g. https://guardrail.example.com" })
     .optional(),
+  // false drops the repo label from every metric (very large organisations).
+  GUARDRAIL_METRICS_REPO_LABEL: z.stringbool({ error: "must be true or false" }).default(true),
 });
 
 export type Env = z.infer<typeof envSchema> & {

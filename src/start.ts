@@ -26,7 +26,7 @@ export interface RunningGuardrail {
 
 export async function startGuardrail(env: Env, log: Logger): Promise<RunningGuardrail> {
   prepareSarifValidator();
-  const metrics = createMetrics();
+  const metrics = createMetrics({ repoLabel: env.GUARDRAIL_METRICS_REPO_LABEL });
   const store = await openStore(env.DATABASE_URL, { log });
   const queue = await createQueue({ store, databaseUrl: env.DATABASE_URL, env, log });
   const deps: AppDeps = {

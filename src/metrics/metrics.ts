@@ -1,10 +1,11 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import { createLifecycleMetrics } from "./lifecycle-metrics.js";
 
 /**
  * Guardrail's Prometheus metrics. One registry per app instance (no module-level state), so tests
  * and several apps in one process never share counters.
  */
-export function createMetrics(options: { defaultMetrics?: boolean } = {}) {
+export function createMetrics(options: { defaultMetrics?: boolean; repoLabel?: boolean } = {}) {
   const registry = new Registry();
   if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: registry });
   const registers = [registry];
@@ -68,14 +69,16 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}) {
     }),
     meanTimeToRemediate: new Gauge({
       name: "guardrail_mean_time_to_remediate_seconds",
-      help: "Mean time from a finding first seen on a tracked branch to its fix, from baselines.",
+      help: "Mean time from a finding first seen to fixed; suppressions and dismissals are not remediation.",
       registers,
     }),
     escapeRate: new Gauge({
       name: "guardrail_vulnerability_escape_rate",
-      help: "Share of findings first seen on a tracked branch that no pull request analysis reported.",
+      help: "Escaped findings over escaped plus prevented (pre-existing ones count in neither).",
       registers,
     }),
+    /** Part 2 lifecycle metrics, read from the store at scrape time. */
+    lifecycle: createLifecycleMetrics(registers, options.repoLabel ?? true),
   };
 }
 

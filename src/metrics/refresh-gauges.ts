@@ -1,4 +1,5 @@
 import type { AppDeps } from "../app-deps.js";
+import { partOneGauges, refreshLifecycle } from "./refresh-lifecycle.js";
 
 /** Gauges read from the store at scrape time rather than kept in memory (several instances agree). */
 export async function refreshGauges(deps: AppDeps): Promise<void> {
@@ -6,11 +7,11 @@ export async function refreshGauges(deps: AppDeps): Promise<void> {
   for (const state of ["queued", "active", "completed", "failed"] as const) {
     deps.metrics.queueDepth.set({ state }, counts[state] ?? 0);
   }
-  const stats = await deps.store.baselines.stats();
-  if (stats.meanTimeToRemediateSeconds !== null) {
-    deps.metrics.meanTimeToRemediate.set(stats.meanTimeToRemediateSeconds);
+  const snapshot = await deps.store.lifecycle.snapshot();
+  refreshLifecycle(deps.metrics.lifecycle, snapshot);
+  const partOne = partOneGauges(snapshot);
+  if (partOne.meanTimeToRemediateSeconds !== null) {
+    deps.metrics.meanTimeToRemediate.set(partOne.meanTimeToRemediateSeconds);
   }
-  deps.metrics.escapeRate.set(
-    stats.firstSeenTotal === 0 ? 0 : stats.escaped / stats.firstSeenTotal,
-  );
+  deps.metrics.escapeRate.set(partOne.escapeRate);
 }
