@@ -2,6 +2,7 @@
  * One zod issue as one line a repository owner can act on:
  * `gate[0].fail_on: expected one of critical|high|medium|low|note|none, got "hgh"`.
  */
+import { plural } from "../text/plural.js";
 import type { z } from "zod";
 
 type Issue = z.core.$ZodIssue;
@@ -55,11 +56,6 @@ const TYPE_NAMES: Partial<Record<string, string>> = {
   object: "a mapping",
   boolean: "true or false",
 };
-
-function plural(count: number | bigint, noun: string): string {
-  if (count === 1 || count === 1n) return `1 ${noun}`;
-  return `${count} ${noun === "entry" ? "entries" : `${noun}s`}`;
-}
 
 function valueAt(raw: unknown, path: readonly PathKey[]): { found: boolean; value?: unknown } {
   let current: unknown = raw;

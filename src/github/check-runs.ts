@@ -1,4 +1,5 @@
 import type { CheckAnnotation } from "../report/annotation.js";
+import { chunk } from "../text/chunk.js";
 import type { GitHub } from "./octokit.js";
 
 /** GitHub accepts at most 50 annotations per create/update request; further PATCHes append. */
@@ -186,10 +187,4 @@ function outputOf(output: CheckOutput): { title: string; summary: string; text?:
     summary: output.summary,
     ...(output.text ? { text: output.text } : {}),
   };
-}
-
-function chunk<T>(items: T[], size: number): T[][] {
-  const chunks: T[][] = [];
-  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
-  return chunks;
 }

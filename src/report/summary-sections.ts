@@ -1,3 +1,4 @@
+import { plural } from "../text/plural.js";
 import { SEVERITIES } from "../findings/finding.js";
 import type { GateResult, TriagedFinding } from "../triage/disposition.js";
 import { andMore, fitTable, headed, type Section } from "./fit-lines.js";
@@ -37,8 +38,8 @@ export function contextSection(context: RunContext): Section {
       context.branch === undefined ? "" : ` on ${safeInline(`\`${context.branch}\``, 260)}`;
     const shown =
       context.branch === undefined
-        ? `In the diff: ${count(context.inlineCount, "inline comment")}, ${count(context.annotationCount, "annotation")}.`
-        : `The branch as pushed, no pull request: ${count(context.annotationCount, "annotation")}.`;
+        ? `In the diff: ${plural(context.inlineCount, "inline comment")}, ${plural(context.annotationCount, "annotation")}.`
+        : `The branch as pushed, no pull request: ${plural(context.annotationCount, "annotation")}.`;
     return [
       `Analysed \`${context.headSha.replace(/[^0-9a-f]/gi, "").slice(0, 12)}\`${branch}`,
       tools.length === 0 ? "" : ` with ${tools.join(", ")}`,
@@ -46,10 +47,6 @@ export function contextSection(context: RunContext): Section {
       `. ${shown}`,
     ].join("");
   };
-}
-
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
 
 export function countsSection(triaged: TriagedFinding[]): Section {

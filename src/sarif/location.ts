@@ -12,7 +12,8 @@ import { MAX_SHORT_TEXT_LENGTH, truncateText } from "./truncate-text.js";
 export const MAX_RELATED_LOCATIONS = 50;
 /** Paths shown per finding; more would not be read in a comment. */
 export const MAX_CODE_FLOWS = 10;
-export const MAX_FLOW_STEPS = 100;
+/** Steps kept per code flow when reading SARIF (the comment shows fewer: report/code-flow.ts). */
+export const MAX_READ_FLOW_STEPS = 100;
 
 export type LocationReading =
   { kind: "located"; location: Location; problem?: string } | { kind: "unlocated" };
@@ -75,7 +76,7 @@ export function codeFlows(context: PathContext, result: Result): Location[][] {
     for (const threadFlow of records(codeFlow.threadFlows)) {
       if (flows.length >= MAX_CODE_FLOWS) return flows;
       const steps = records(threadFlow.locations).map((step) => step.location as unknown);
-      const located = locatedOnly(context, steps, MAX_FLOW_STEPS);
+      const located = locatedOnly(context, steps, MAX_READ_FLOW_STEPS);
       if (located.length > 0) flows.push(located);
     }
   }

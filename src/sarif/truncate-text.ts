@@ -1,3 +1,5 @@
+import { truncate } from "../text/truncate.js";
+
 /** Caps on untrusted text carried from SARIF into findings (a 10 MB message must not travel). */
 
 /** Enough for any real scanner message; GitHub caps a comment body at 65,536 characters anyway. */
@@ -9,15 +11,9 @@ export const MAX_SHORT_TEXT_LENGTH = 1024;
 /** URIs and paths; longer ones are not real files. */
 export const MAX_URI_LENGTH = 4096;
 
-const ELLIPSIS = "…";
-
 /** Cuts `text` to at most `maxLength` UTF-16 code units, never splitting a surrogate pair. */
 export function truncateText(text: string, maxLength: number): string {
-  if (text.length <= maxLength) return text;
-  let cut = Math.max(0, maxLength - ELLIPSIS.length);
-  const last = text.charCodeAt(cut - 1);
-  if (last >= 0xd800 && last <= 0xdbff) cut -= 1;
-  return text.slice(0, cut) + ELLIPSIS;
+  return truncate(text, maxLength);
 }
 
 /** A string capped to `maxLength`, or undefined when the value is not a string. */

@@ -1,3 +1,5 @@
+import { chunk as chunkOf } from "../text/chunk.js";
+
 /**
  * Rows per bulk statement (see bulk-text.ts: one parameter per column, not per cell). Large
  * enough that a 100k-fingerprint baseline takes a few dozen statements, small enough that
@@ -6,9 +8,5 @@
 export const ROWS_PER_STATEMENT = 5_000;
 
 export function chunk<T>(items: readonly T[], size = ROWS_PER_STATEMENT): T[][] {
-  const chunks: T[][] = [];
-  for (let start = 0; start < items.length; start += size) {
-    chunks.push(items.slice(start, start + size));
-  }
-  return chunks;
+  return chunkOf(items, size);
 }

@@ -3,6 +3,7 @@
  * the base branch's `fail_on` block. Anything that could not be read fails closed: a scanner
  * whose output Guardrail cannot see must not pass as clean.
  */
+import { plural } from "../text/plural.js";
 import { severityRank, type Severity } from "../findings/finding.js";
 import type { FailOn, GuardrailConfig } from "../config/schema.js";
 import { branchMatcher } from "../config/match.js";
@@ -57,7 +58,7 @@ export function gate(
 
   if (opts.readErrors > 0) {
     const unread =
-      `${count(opts.readErrors, "input")} (artifact, SARIF file or config) could not be read, ` +
+      `${plural(opts.readErrors, "input")} (artifact, SARIF file or config) could not be read, ` +
       `so the check fails closed`;
     const reason = [unread, blockingReason].filter(Boolean).join("; ");
     return { conclusion: "failure", reason, blocking: blocking.map((t) => t.finding.fingerprint) };
@@ -73,7 +74,7 @@ export function gate(
         : `none at or above ${policy.fail_on} (fail_on${scope})`;
     return {
       conclusion: "neutral",
-      reason: `${count(counted.length, "new finding")}, ${threshold}`,
+      reason: `${plural(counted.length, "new finding")}, ${threshold}`,
     };
   }
   const suppressed = triaged.filter((t) => t.isNew && t.suppressedBy !== null).length;
@@ -82,7 +83,7 @@ export function gate(
     reason:
       suppressed === 0
         ? "No new findings"
-        : `No new findings that count (${count(suppressed, "new finding")} suppressed)`,
+        : `No new findings that count (${plural(suppressed, "new finding")} suppressed)`,
   };
 }
 
@@ -120,7 +121,7 @@ function causeClause(t: TriagedFinding, failOn: FailOn, scope: string): string {
 
 function countOf(group: TriagedFinding[]): string {
   const allNew = group.every((t) => t.isNew);
-  return count(group.length, allNew ? "new finding" : "finding");
+  return plural(group.length, allNew ? "new finding" : "finding");
 }
 
 function listIds(findings: readonly TriagedFinding[]): string {
@@ -130,8 +131,4 @@ function listIds(findings: readonly TriagedFinding[]): string {
   const ids = sorted.slice(0, MAX_IDS_IN_REASON).map((t) => t.finding.id);
   const rest = findings.length - ids.length;
   return rest > 0 ? `${ids.join(", ")} and ${rest} more` : ids.join(", ");
-}
-
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { MAX_RESULTS_PER_FILE } from "../../src/sarif/normalise.js";
-import { MAX_FLOW_STEPS, MAX_RELATED_LOCATIONS } from "../../src/sarif/location.js";
+import { MAX_READ_FLOW_STEPS, MAX_RELATED_LOCATIONS } from "../../src/sarif/location.js";
 import { findingsOf, logOf, normalise, onlyFinding, result, type Json } from "./sarif-snippets.js";
 
 const at = (uri: string, region?: Json, message?: string): Json => ({
@@ -116,13 +116,13 @@ describe("related locations, code flows, fixes, suppressions, identity", () => {
       {
         threadFlows: [
           { locations: steps(2, "a.js") },
-          { locations: steps(MAX_FLOW_STEPS + 1, "b.js") },
+          { locations: steps(MAX_READ_FLOW_STEPS + 1, "b.js") },
         ],
       },
       { threadFlows: [{ locations: [{ location: { message: { text: "no place" } } }] }] },
     ];
     const flows = onlyFinding([result({ codeFlows })]).codeFlows;
-    expect(flows.map((flow) => flow.length)).toEqual([2, MAX_FLOW_STEPS]);
+    expect(flows.map((flow) => flow.length)).toEqual([2, MAX_READ_FLOW_STEPS]);
     expect(flows[0]).toEqual([
       { path: "a.js", message: "s0", region: { startLine: 1, endLine: 1 } },
       { path: "a.js", message: "s1", region: { startLine: 2, endLine: 2 } },
