@@ -10,13 +10,15 @@ import { trackIdentities } from "./track-identities.js";
  * Step 4b (design.md Part 2 "Identity"): the run's findings take the identities they had. In a
  * pull request: the PR's earlier analyses, then the base branch's baseline (with several PRs on
  * one head, the first PR's: the analysis is stored once). On a push: the branch's own baseline,
- * so baseline entries stay themselves as the branch moves, and every finding new to it gets its
- * flagged line read, for later pull requests to track against.
+ * so baseline entries stay themselves as the branch moves; when the push sets the baseline, every
+ * finding new to it gets its flagged line read, for later pull requests to track against.
  */
 export async function keepIdentities(
   ctx: JobContext,
   analysis: Analysis,
   first: Target | undefined,
+  /** A push whose findings become the branch's baseline: those new to it get their lines read. */
+  setsBaseline: boolean,
 ): Promise<Analysis> {
   const { owner, repo, headSha, headBranch } = analysis.run;
   const pr = first?.pr ?? null;
@@ -29,7 +31,7 @@ export async function keepIdentities(
   const files = repoFilesAt(ctx.github, { owner, repo, sha: headSha }, ctx.deps.blobCache);
   const content = (path: string) => files.content(path);
   let findings = analysis.findings;
-  if (pr === null) findings = await withBaselineKeys(findings, candidates.baseline, content);
+  if (setsBaseline) findings = await withBaselineKeys(findings, candidates.baseline, content);
   const tracked = await trackIdentities({
     findings,
     content,
