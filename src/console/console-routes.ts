@@ -63,7 +63,19 @@ export function createConsoleHandler(options: ConsoleOptions) {
     if (rest === "/auth/callback") return done(await finishLogin(auth, req, res, url, now()));
 
     const session = readSession(config, req, now());
-    const access = session && (await resolveAccess(auth, session, now()));
+    const access =
+      session && (await resolveAccess(auth, session, now()).catch(() => "error" as const));
+    if (access === "error") {
+      return done(
+        message(
+          auth,
+          res,
+          502,
+          "GitHub did not answer",
+          "Your repository access could not be read from GitHub. Please try again shortly.",
+        ),
+      );
+    }
     if (!session || !access) {
       const next = `${root}${rest}${url.search}`;
       return done(redirect(res, `${root}/login?next=${encodeURIComponent(next)}`));

@@ -21,6 +21,9 @@ export function createOAuthClient(config: ConsoleConfig, log: Logger): OAuthClie
   const Octokit = ProbotOctokit.defaults({
     ...(config.apiBaseUrl ? { baseUrl: config.apiBaseUrl } : {}),
     log: log.child({ name: "console-github" }),
+    // someone is waiting at a browser: an error page now beats retries and rate-limit sleeps
+    retry: { enabled: false },
+    throttle: { enabled: false },
   });
   const app = new OAuthApp({
     clientType: "github-app",

@@ -21,6 +21,7 @@ export async function resolveAccess(
   } catch (error) {
     const status = (error as { status?: number }).status;
     if (status === 401 || status === 403) return undefined;
+    deps.log.warn({ err: error }, "console could not read repository access from GitHub");
     throw error;
   }
 }

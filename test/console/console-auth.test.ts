@@ -142,4 +142,24 @@ describe("console sign-in (GitHub web flow)", () => {
       await third.stop();
     }
   });
+
+  it("shows an error page (502), not a crash, when GitHub is down and access must be re-read", async () => {
+    const client = new CookieClient();
+    await client.follow(`${h.base}/console/login`);
+    const session = client.cookies.get("guardrail_session") ?? "";
+    const other = await startConsole({ github: h.github });
+    h.github.failing = true;
+    try {
+      const res = await fetch(`${other.base}/console`, {
+        redirect: "manual",
+        headers: { cookie: `guardrail_session=${session}` },
+      });
+      expect(res.status).toBe(502);
+      expect(res.headers.get("content-security-policy")).toContain("default-src 'self'");
+      expect(await res.text()).toContain("GitHub did not answer");
+    } finally {
+      h.github.failing = false;
+      await other.stop();
+    }
+  });
 });

@@ -23,6 +23,8 @@ export interface FakeGitHubOAuth {
   /** Redirect URIs the authorize and token requests carried. */
   redirectUris: string[];
   revoke(login: string): void;
+  /** While set, every API request answers 502 (an outage). */
+  failing: boolean;
   close(): Promise<void>;
 }
 
@@ -38,6 +40,7 @@ export async function startFakeGitHubOAuth(users: FakeUser[]): Promise<FakeGitHu
   const requests: string[] = [];
   const redirectUris: string[] = [];
 
+  const fake = { failing: false } as FakeGitHubOAuth;
   const server: Server = createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? "/", "http://fake");
@@ -80,6 +83,8 @@ export async function startFakeGitHubOAuth(users: FakeUser[]): Promise<FakeGitHu
         tokens.set(token, grant.login);
         return json(200, { access_token: token, token_type: "bearer", scope: "" });
       }
+      if (fake.failing && url.pathname.startsWith("/api/v3/"))
+        return json(502, { message: "Bad gateway" });
       const auth = /^(?:token|bearer) (.+)$/i.exec(req.headers.authorization ?? "")?.[1];
       const user = byLogin.get(tokens.get(auth ?? "") ?? "");
       if (user === undefined) return json(401, { message: "Bad credentials" });
@@ -103,19 +108,20 @@ export async function startFakeGitHubOAuth(users: FakeUser[]): Promise<FakeGitHu
   server.listen(0, "127.0.0.1");
   await once(server, "listening");
   const { port } = server.address() as AddressInfo;
-  return {
+  Object.assign(fake, {
     host: `127.0.0.1:${port}`,
     origin: `http://127.0.0.1:${port}`,
-    signInAs: (login) => {
+    signInAs: (login: string) => {
       current = login;
     },
     requests,
     redirectUris,
-    revoke: (login) => {
+    revoke: (login: string) => {
       for (const [token, owner] of tokens) if (owner === login) tokens.delete(token);
     },
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  });
+  return fake;
 }
 
 async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
