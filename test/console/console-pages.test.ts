@@ -128,6 +128,7 @@ describe("console pages (signed in as alice: acme/shop and Acme/API)", () => {
     ]);
     expect(html).toContain('href="https://github.com/acme/shop/pull/7"');
     expect(html).toContain("checked the sanitiser");
+    expect(html).toContain("in pull request #7");
   });
 
   it("serves uPlot and the console script from the app", async () => {

@@ -5,6 +5,7 @@ import { sign, verify } from "../../src/console/signed-value.js";
 import { openToken, sealToken } from "../../src/console/token-box.js";
 import { isLoopback } from "../../src/console/console-config.js";
 import { formatDuration } from "../../src/console/format.js";
+import { describeRef } from "../../src/console/pages/finding-timeline.js";
 
 const SECRET = "a-session-secret-that-is-long-enough-0123";
 
@@ -100,5 +101,13 @@ describe("links and formats", () => {
     [3 * 86_400_000 + 4 * 3_600_000, "3d 4h"],
   ])("formatDuration(%j) = %j", (ms, text) => {
     expect(formatDuration(ms)).toBe(text);
+  });
+
+  it.each([
+    ["pr:7", "in pull request #7"],
+    ["branch:main", "on branch main"],
+    ["something else", "something else"],
+  ])("describeRef(%j) = %j", (ref, text) => {
+    expect(describeRef(ref)).toBe(text);
   });
 });

@@ -55,7 +55,7 @@ export async function seedConsole(store: Store, now: number): Promise<void> {
       line: 3,
       escaped: 0,
       preexisting: 1,
-      first_seen_ref: "main",
+      first_seen_ref: "branch:main",
       first_pr: null,
       reported_at: null,
     }),

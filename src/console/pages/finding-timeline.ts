@@ -19,7 +19,7 @@ export function findingTimeline(history: FindingHistory, repo: VisibleRepository
     {
       at: f.first_seen_at,
       what: f.preexisting ? "First seen (pre-existing on the branch)" : "First seen",
-      detail: f.first_seen_ref,
+      detail: describeRef(f.first_seen_ref),
       ...pr,
     },
   ];
@@ -57,4 +57,12 @@ function auditDetail(history: FindingHistory, id: number, action: string): { det
   if ((action === "approved" || action === "denied") && s.decision_note)
     return { detail: s.decision_note };
   return {};
+}
+
+/** The lifecycle writes `pr:<n>` or `branch:<name>`; people read "pull request #n". */
+export function describeRef(ref: string): string {
+  const pr = /^pr:(\d+)$/.exec(ref);
+  if (pr) return `in pull request #${pr[1]}`;
+  if (ref.startsWith("branch:")) return `on branch ${ref.slice("branch:".length)}`;
+  return ref;
 }
