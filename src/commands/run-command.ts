@@ -1,9 +1,8 @@
 import { commentOnPull, getReviewComment, react, replyInThread } from "../github/comments.js";
-import { isApp } from "../github/review-threads.js";
+import { ourMarker } from "../github/our-comment.js";
 import type { CommandJob } from "../domain/job.js";
 import type { JobContext } from "../pipeline/job-context.js";
 import { rejudgePull } from "../pipeline/rejudge-pull.js";
-import { parseMarker } from "../report/marker.js";
 import { CommandSession } from "./command-session.js";
 import { execute, type ThreadFinding } from "./execute.js";
 import { parseCommands } from "./parse.js";
@@ -69,7 +68,5 @@ async function threadFinding(ctx: JobContext, job: CommandJob): Promise<ThreadFi
     commentId: job.inReplyToId,
   });
   // Only a thread Guardrail itself started counts: anyone can paste a marker into a comment.
-  const mine = ctx.appSlug ? isApp(root.authorLogin, ctx.appSlug) : root.authorType === "Bot";
-  if (!mine) return null;
-  return parseMarker(root.body);
+  return ourMarker(root.body, { login: root.authorLogin, type: root.authorType }, ctx.appSlug);
 }

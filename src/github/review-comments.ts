@@ -1,5 +1,4 @@
-import { parseMarker } from "../report/marker.js";
-import { isApp } from "./review-threads.js";
+import { ourMarker } from "./our-comment.js";
 import type { GitHub } from "./octokit.js";
 
 export interface GuardrailComment {
@@ -30,10 +29,8 @@ export async function listGuardrailComments(
   const mine: GuardrailComment[] = [];
   for (const comment of comments) {
     if (comment.in_reply_to_id !== undefined) continue;
-    const byApp = where.appSlug
-      ? isApp(comment.user?.login, where.appSlug)
-      : comment.user?.type === "Bot";
-    const marker = byApp ? parseMarker(comment.body) : null;
+    const author = { login: comment.user?.login, type: comment.user?.type };
+    const marker = ourMarker(comment.body, author, where.appSlug);
     if (marker)
       mine.push({
         commentId: comment.id,

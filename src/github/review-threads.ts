@@ -1,5 +1,5 @@
-import { parseMarker } from "../report/marker.js";
 import type { GitHub } from "./octokit.js";
+import { ourMarker } from "./our-comment.js";
 
 export interface GuardrailThread {
   threadId: string;
@@ -90,9 +90,9 @@ export async function listGuardrailThreads(
     if (!connection) break;
     for (const node of connection.nodes) {
       const first = node.comments.nodes[0];
-      if (!first || !(first.viewerDidAuthor === true || isApp(first.author?.login, where.appSlug)))
-        continue;
-      const marker = parseMarker(first.body);
+      if (!first) continue;
+      const author = { login: first.author?.login, viewerDidAuthor: first.viewerDidAuthor };
+      const marker = ourMarker(first.body, author, where.appSlug);
       if (!marker) continue;
       threads.push({
         threadId: node.id,
@@ -119,10 +119,4 @@ export async function setThreadResolved(
     ? `mutation ($id: ID!) { resolveReviewThread(input: { threadId: $id }) { thread { id } } }`
     : `mutation ($id: ID!) { unresolveReviewThread(input: { threadId: $id }) { thread { id } } }`;
   await github.graphql(mutation, { id: threadId });
-}
-
-/** GraphQL names a bot by its slug; REST by `<slug>[bot]`. */
-export function isApp(login: string | undefined, appSlug: string): boolean {
-  if (!login || !appSlug) return false;
-  return login.replace(/\[bot\]$/, "").toLowerCase() === appSlug.toLowerCase();
 }
