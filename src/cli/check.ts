@@ -7,7 +7,9 @@ import { realpathSync } from "node:fs";
 import { resolve } from "node:path";
 import { buildDiffMap } from "../diff/build-diff-map.js";
 import { evaluate } from "../pipeline/evaluate.js";
+import { executionProblems } from "../sarif/execution-problems.js";
 import { policyFor } from "../triage/gate.js";
+import { withIncompleteScans } from "../triage/incomplete-scans.js";
 import { overrideFailOn } from "./fail-on-override.js";
 import type { CheckOptions } from "./args.js";
 import { resolveBase } from "./base.js";
@@ -106,23 +108,32 @@ export async function runCheck(
   });
 
   // 5. Render.
-  const notes = [...local.notes, ...collected.notes, ...(tracked?.notes ?? [])];
+  // A scanner that says it skipped files keeps the verdict from "passed".
+  const scanProblems = inputs.flatMap((input) => executionProblems(input.log.runs, input.path));
+  const notes = [...local.notes, ...scanProblems, ...collected.notes, ...(tracked?.notes ?? [])];
+  const judged = { ...evaluation, gate: withIncompleteScans(evaluation.gate, notes) };
   const report: CheckReport = {
-    evaluation,
+    evaluation: judged,
     failOn: policyFor(config, base.branch, base.defaultBranch).fail_on,
     notes,
     base: { ref: base.ref, mergeBase: base.mergeBase, branch: base.branch },
     headSha: base.headSha,
     toolNames: collected.toolNames,
   };
-  const exitCode = evaluation.gate.conclusion === "failure" ? EXIT_BLOCKED : EXIT_PASSED;
+  const exitCode = judged.gate.conclusion === "failure" ? EXIT_BLOCKED : EXIT_PASSED;
+  // Whatever the format, a terminal reader hears at once that the scan was incomplete.
+  const warnings = scanProblems.map((note) => `warning: ${noteLine(note)}\n`).join("");
   switch (options.format) {
     case "text":
-      return { stdout: renderText(report, painter(context.colour)), stderr: "", exitCode };
+      return {
+        stdout: renderText(report, painter(context.colour), { all: options.all === true }),
+        stderr: warnings,
+        exitCode,
+      };
     case "markdown":
-      return { stdout: renderMarkdown(report), stderr: "", exitCode };
+      return { stdout: renderMarkdown(report), stderr: warnings, exitCode };
     case "json":
-      return { stdout: renderJson(report), stderr: "", exitCode };
+      return { stdout: renderJson(report), stderr: warnings, exitCode };
     case "sarif": {
       const enriched = enrichSarif(
         inputs.map(({ log }) => ({
@@ -131,7 +142,7 @@ export async function runCheck(
         })),
       );
       // stdout is the SARIF document; what a reader of the terminal needs goes to stderr.
-      const verdict = `${evaluation.gate.conclusion}: ${evaluation.gate.reason}`;
+      const verdict = `${judged.gate.conclusion}: ${judged.gate.reason}`;
       const stderr = [...notes.map(noteLine), plainLine(verdict)].join("\n");
       return { stdout: `${JSON.stringify(enriched, null, 2)}\n`, stderr: `${stderr}\n`, exitCode };
     }

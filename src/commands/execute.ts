@@ -6,6 +6,7 @@ import { HELP_TEXT } from "./help.js";
 import { inlineCode } from "./inline-code.js";
 import { lift } from "./lift.js";
 import { listSuppressions } from "./list-suppressions.js";
+import { MAX_COMMANDS_PER_COMMENT } from "./parse.js";
 import { suppress } from "./suppress.js";
 
 /**
@@ -45,10 +46,12 @@ export async function execute(
       if (typeof keys === "string") return `⚠️ ${keys}`;
       const replies: string[] = [];
       // A comment for several findings: the command applies to each (one reply line apiece).
-      for (const key of keys) {
+      // Each suppression needs its own source (it makes a redelivered command idempotent), so
+      // the k-th finding counts as command `index + k * MAX_COMMANDS_PER_COMMENT`: past any real one.
+      for (const [k, key] of keys.entries()) {
         replies.push(
           command.kind === "suppress"
-            ? await suppress(session, command, key, index)
+            ? await suppress(session, command, key, index + k * MAX_COMMANDS_PER_COMMENT)
             : await lift(session, key),
         );
       }

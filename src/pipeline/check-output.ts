@@ -7,7 +7,8 @@ import type { Evaluation } from "./evaluate.js";
 export function checkOutputOf(
   analysis: Analysis,
   evaluation: Evaluation,
-  shown: { inline: number; annotations: number },
+  /** `branch` for a push: the summary then speaks of the branch, not of a diff. */
+  shown: { inline: number; annotations: number; branch?: string | undefined },
 ): CheckOutput {
   return renderCheckOutput({
     gate: evaluation.gate,
@@ -17,6 +18,7 @@ export function checkOutputOf(
     inlineCount: shown.inline,
     annotationCount: shown.annotations,
     headSha: analysis.run.headSha,
+    branch: shown.branch,
     runUrl: analysis.runUrl,
     toolNames: analysis.toolNames,
   });

@@ -70,6 +70,7 @@ export async function publish(
     output: checkOutputOf(analysis, evaluation, {
       inline: planned.length,
       annotations: annotated.length,
+      branch: target.pr ? undefined : analysis.run.headBranch,
     }),
     annotations: annotated.map(annotation),
   });
