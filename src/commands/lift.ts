@@ -2,6 +2,7 @@ import { authorize } from "./authorize.js";
 import type { CommandSession } from "./command-session.js";
 import { coveringSuppressions, type FindingKey } from "../triage/covering.js";
 import { describe, who } from "./describe-suppression.js";
+import { liftInLifecycle } from "./suppression-lifecycle.js";
 
 /** Lifts every active suppression covering the finding, each with the role its scope needed. */
 export async function lift(
@@ -24,6 +25,7 @@ export async function lift(
   }
   for (const suppression of covering) {
     await store.lift(suppression.id, session.job.author, session.job.commentUrl);
+    await liftInLifecycle(session.ctx.deps.store, suppression);
     session.ctx.deps.metrics.suppressions.inc({ reason: suppression.reason, action: "lifted" });
   }
   session.changed = true;

@@ -7,6 +7,7 @@ import type { FindingKey } from "../triage/covering.js";
 import { describe, until, who } from "./describe-suppression.js";
 import { resolveExpiry } from "./expiry.js";
 import { inlineCode } from "./inline-code.js";
+import { suppressInLifecycle } from "./suppression-lifecycle.js";
 
 /** Records a suppression (permission and expiry checked); returns the reply's paragraph. */
 export async function suppress(
@@ -45,6 +46,7 @@ export async function suppress(
     actor: job.author,
     commentUrl: job.commentUrl,
   });
+  await suppressInLifecycle(session.ctx.deps.store, suppression);
   session.changed = true;
   session.ctx.deps.metrics.suppressions.inc({ reason: command.reason, action: "created" });
   return `🔕 Suppressed ${describe(suppression, key.id)} as **${command.reason}** by ${who(job.author)}${until(suppression)}.\n> ${safeInline(command.justification, 300)}`;

@@ -38,12 +38,14 @@ export async function analyseRun(ctx: JobContext, job: AnalyseRunJob): Promise<v
 
   const pulls = await resolvePullRequests(github, run);
   const targets = await targetsOf(ctx, read, pulls);
+  const analysis = await keepIdentities(ctx, read, targets[0]);
   const repoKey = repoKeyOf(where);
   const { config } = repoConfig;
-  const setsBaseline =
-    !read.isFork && pulls.length === 0 && isTracked(config, run.headBranch, run.defaultBranch);
-  const analysis = await keepIdentities(ctx, read, targets[0], setsBaseline);
-  if (setsBaseline)
+  if (
+    !analysis.isFork &&
+    pulls.length === 0 &&
+    isTracked(config, run.headBranch, run.defaultBranch)
+  )
     await recordBaseline(ctx, {
       repoKey,
       run,
@@ -59,7 +61,13 @@ export async function analyseRun(ctx: JobContext, job: AnalyseRunJob): Promise<v
       checkRunId: published.checkRunId,
       checkName: target.checkName,
     });
-    await recordOutcome(ctx, repoKey, published.evaluation.triaged, target.pr !== null);
+    await recordOutcome(
+      ctx,
+      repoKey,
+      published.evaluation.triaged,
+      target.pr?.number ?? null,
+      analysis.toolNames,
+    );
   }
 
   await deps.store.analyses.save(encodeAnalysis(analysis, checkRuns, new Date()));

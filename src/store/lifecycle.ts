@@ -15,7 +15,7 @@ import {
 } from "../lifecycle/suppression-transition.js";
 import type { Database, StoreKind } from "./database.js";
 import { applyDefaultBranch, applyPullRequest, commitChanges } from "./lifecycle-apply.js";
-import { recordsByFingerprint } from "./lifecycle-rows.js";
+import { recordsByFingerprint, toRecord } from "./lifecycle-rows.js";
 import { lifecycleSnapshot } from "./lifecycle-snapshot.js";
 import type { LifecycleSnapshot } from "./lifecycle-snapshot.js";
 import { recordAnalysed, recordOpened } from "./pull-request-coverage.js";
@@ -35,6 +35,8 @@ export interface LifecycleStore {
   /** A suppression ended: what it resolved is unresolved again. */
   markUnsuppressed(repo: string, fingerprints: string[]): Promise<LifecycleRecord[]>;
   get(repo: string, fingerprint: string): Promise<LifecycleRecord | null>;
+  /** Every record of one tool and rule (what a rule or path suppression may cover). */
+  ofRule(repo: string, tool: string, rule: string): Promise<LifecycleRecord[]>;
   /** A pull request was opened (or reopened: counted once). False when already known. */
   recordPullRequestOpened(repo: string, number: number, at: Date): Promise<boolean>;
   /** A Guardrail analysis reported on it; true the first time (it is now scanned). */
@@ -75,6 +77,16 @@ export function createLifecycleStore(db: Kysely<Database>, kind: StoreKind): Lif
     async get(repo, fingerprint) {
       const [record] = await recordsByFingerprint(db, kind, key(repo), [fingerprint]);
       return record ?? null;
+    },
+    async ofRule(repo, tool, rule) {
+      const rows = await db
+        .selectFrom("finding_lifecycle")
+        .selectAll()
+        .where("repo", "=", key(repo))
+        .where("tool", "=", tool.toLowerCase())
+        .where("rule", "=", rule)
+        .execute();
+      return rows.map(toRecord);
     },
     recordPullRequestOpened: (repo, number, at) =>
       write((trx) => recordOpened(trx, key(repo), number, at)),
