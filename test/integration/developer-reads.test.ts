@@ -110,6 +110,24 @@ describe("what the check run and review say", () => {
     );
   });
 
+  it("ESLint that could not parse 3 files (executionSuccessful false): not a silent green", async () => {
+    // Its results name absolute paths: the commit's tree places them; every one is suppressed.
+    mockSourceAt("a".repeat(40), {
+      "src/iframeResizer.js": lines(1100),
+      "src/iframeResizer.contentWindow.js": lines(1200),
+    });
+    const { checks } = await analysePull(harness.app, {
+      sarif: fixture("sarif-derived/eslint-8.56.0-parse-errors.sarif"),
+      files: {},
+    });
+    expect(checks[0]?.conclusion).toBe("neutral");
+    expect(checks[0]?.output.title).toBe("Incomplete: ESLint did not analyse every file");
+    expect(checks[0]?.output.summary).toMatch(
+      /ESLint reported that it did not complete \(executionSuccessful: false\), so some files were not analysed: 3 errors in 3 files: “Parsing error: Unexpected token \.”/,
+    );
+    expect(checks[0]?.output.summary).toContain("### Suppressed (12)");
+  });
+
   it("the review links to its check run, written first", async () => {
     mockRun({ pullNumbers: [7] });
     mockConfig();
