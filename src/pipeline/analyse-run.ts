@@ -38,14 +38,12 @@ export async function analyseRun(ctx: JobContext, job: AnalyseRunJob): Promise<v
 
   const pulls = await resolvePullRequests(github, run);
   const targets = await targetsOf(ctx, read, pulls);
-  const analysis = await keepIdentities(ctx, read, targets[0]);
   const repoKey = repoKeyOf(where);
   const { config } = repoConfig;
-  if (
-    !analysis.isFork &&
-    pulls.length === 0 &&
-    isTracked(config, run.headBranch, run.defaultBranch)
-  )
+  const setsBaseline =
+    !read.isFork && pulls.length === 0 && isTracked(config, run.headBranch, run.defaultBranch);
+  const analysis = await keepIdentities(ctx, read, targets[0], setsBaseline);
+  if (setsBaseline)
     await recordBaseline(ctx, {
       repoKey,
       run,
