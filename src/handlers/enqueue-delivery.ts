@@ -8,18 +8,13 @@ import type { AppDeps } from "../app-deps.js";
  */
 export async function enqueueDelivery(context: Context, deps: AppDeps, job: Job): Promise<void> {
   const event = context.name;
-  const first = await deps.store.deliveries.recordDelivery(context.id, event);
+  // Recorded and queued in one commit with the deliveries arriving alongside (group commit);
+  // if that fails, nothing is recorded and GitHub's redelivery will be accepted.
+  const first = await deps.queue.acceptDelivery({ id: context.id, event }, job);
   if (!first) {
     deps.metrics.deliveries.inc({ event, outcome: "duplicate" });
     context.log.info({ delivery: context.id }, "duplicate delivery ignored");
     return;
-  }
-  try {
-    await deps.queue.enqueue(job);
-  } catch (error) {
-    // Not queued, so not handled: a redelivery from GitHub's UI must not be taken for a duplicate.
-    await deps.store.deliveries.forgetDelivery(context.id);
-    throw error;
   }
   deps.metrics.deliveries.inc({ event, outcome: "queued" });
   context.log.info({ delivery: context.id, job: job.kind }, "queued");

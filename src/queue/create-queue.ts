@@ -23,6 +23,7 @@ export async function createQueue(input: {
     // pg-boss expires an active job whose process died after this long and retries it.
     return createPgBossQueue({
       ...options,
+      deliveries: store.deliveries,
       connectionString: databaseUrl,
       expireInSeconds: Math.max(30, leaseSeconds * 10),
     });

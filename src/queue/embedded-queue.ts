@@ -3,7 +3,8 @@ import type { Job } from "../domain/job.js";
 import { singletonKeyOf } from "../domain/job.js";
 import { backoffMs, isRetryable } from "../domain/errors.js";
 import type { Store } from "../store/store.js";
-import type { EnqueueOptions, JobQueue, JobRunner } from "./queue.js";
+import { groupCommit } from "./group-commit.js";
+import type { Delivery, EnqueueOptions, JobQueue, JobRunner } from "./queue.js";
 
 export interface EmbeddedQueueOptions {
   workers: number;
@@ -80,7 +81,24 @@ export function createEmbeddedQueue(store: Store, options: EmbeddedQueueOptions)
     }
   }
 
+  const acceptDelivery = groupCommit(async (items: { delivery: Delivery; job: Job }[]) => {
+    const fresh = await store.jobs.enqueueForDeliveries(
+      items.map(({ delivery, job }) => ({
+        delivery,
+        job: {
+          name: JOB_NAME,
+          payload: job,
+          singletonKey: singletonKeyOf(job),
+          maxAttempts: options.maxAttempts,
+        },
+      })),
+    );
+    if (fresh.includes(true)) wake?.();
+    return fresh;
+  });
+
   return {
+    acceptDelivery: (delivery, job) => acceptDelivery({ delivery, job }),
     async enqueue(job: Job, enqueueOptions: EnqueueOptions = {}) {
       const { startAfter } = enqueueOptions;
       await store.jobs.enqueue({

@@ -3,13 +3,17 @@ import type { Logger } from "pino";
 import type { Job } from "../domain/job.js";
 import { isRetryable } from "../domain/errors.js";
 import { enqueueSuperseding } from "./pg-boss-enqueue.js";
-import type { JobQueue, JobRunner, RunningJob } from "./queue.js";
+import { groupCommit } from "./group-commit.js";
+import type { Delivery, JobQueue, JobRunner, RunningJob } from "./queue.js";
+import type { DeliveryStore } from "../store/deliveries.js";
 
 export interface PgBossQueueOptions {
   connectionString: string;
   workers: number;
   maxAttempts: number;
   log: Logger;
+  /** Where webhook deliveries are recorded (the store's): pg-boss keeps only the jobs. */
+  deliveries: Pick<DeliveryStore, "recordDeliveries" | "forgetDeliveries">;
   /** A job still active after this long (its process died) is handed to another instance. */
   expireInSeconds?: number;
   schema?: string;
@@ -54,7 +58,23 @@ export async function createPgBossQueue(options: PgBossQueueOptions): Promise<Jo
     }
   };
 
+  // Deliveries of a group are recorded in one statement; their jobs go to pg-boss one by one.
+  const acceptDelivery = groupCommit(async (items: { delivery: Delivery; job: Job }[]) => {
+    const fresh = await options.deliveries.recordDeliveries(items.map((item) => item.delivery));
+    const accepted = items.filter((_, i) => fresh[i]);
+    try {
+      for (const { job } of accepted) {
+        await enqueueSuperseding(boss, { queue: QUEUE, schema, job, options: {} });
+      }
+    } catch (error) {
+      await options.deliveries.forgetDeliveries(accepted.map(({ delivery }) => delivery.id));
+      throw error;
+    }
+    return fresh;
+  });
+
   return {
+    acceptDelivery: (delivery, job) => acceptDelivery({ delivery, job }),
     async enqueue(job, enqueueOptions = {}) {
       await enqueueSuperseding(boss, { queue: QUEUE, schema, job, options: enqueueOptions });
     },

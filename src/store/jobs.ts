@@ -1,5 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database, StoreKind } from "./database.js";
+import { recordDeliveriesWithJobs } from "./delivery-jobs.js";
+import type { DeliveryJob } from "./delivery-jobs.js";
 import { claimJob } from "./job-claim.js";
 import { enqueueJob } from "./job-enqueue.js";
 import { completeJob, failJob, releaseJob } from "./job-finish.js";
@@ -9,6 +11,11 @@ import type { EnqueueInput, Job, JobState } from "./job.js";
 export interface JobStore {
   /** With a singletonKey that already has a queued job, replaces that job's payload instead. */
   enqueue(input: EnqueueInput): Promise<{ id: number; created: boolean }>;
+  /**
+   * Records webhook deliveries and queues the jobs of the new ones in one transaction (group
+   * commit); per item, whether its delivery was new. Redeliveries queue nothing.
+   */
+  enqueueForDeliveries(items: readonly DeliveryJob[], now?: Date): Promise<boolean[]>;
   /** The next runnable job, now active and leased to `workerId` until now + leaseMs. */
   claim(workerId: string, leaseMs: number, now: Date): Promise<Job | null>;
   complete(id: number, now?: Date): Promise<void>;
@@ -33,6 +40,8 @@ export interface JobStore {
 export function createJobStore(db: Kysely<Database>, kind: StoreKind): JobStore {
   return {
     enqueue: (input) => enqueueJob(db, kind, input),
+    enqueueForDeliveries: (items, now = new Date()) =>
+      recordDeliveriesWithJobs(db, kind, items, now),
     claim: (workerId, leaseMs, now) => claimJob(db, kind, workerId, leaseMs, now),
     complete: (id, now = new Date()) => completeJob(db, id, now),
     fail: (id, error, retryAt, now = new Date()) => failJob(db, id, error, retryAt, now),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
+import { sql } from "kysely";
 import {
   captureCheckRun,
   captureReview,
@@ -133,11 +134,13 @@ describe("a same-repository pull request", () => {
 
 describe("a delivery whose job cannot be queued", () => {
   it("answers with an error and accepts GitHub's redelivery", async () => {
-    const { queue } = harness.app.deps;
-    const enqueue = queue.enqueue.bind(queue);
-    queue.enqueue = () => Promise.reject(new Error("disk full"));
+    // The job's insert fails inside the delivery's transaction, so its record is rolled back too.
+    const { db } = harness.app.store;
+    await sql`create trigger disk_full before insert on jobs begin select raise(abort, 'disk full'); end`.execute(
+      db,
+    );
     await expect(deliverRun({ pullNumbers: [7] }, "lost-1")).rejects.toThrow("disk full");
-    queue.enqueue = enqueue;
+    await sql`drop trigger disk_full`.execute(db);
     await deliverRun({ pullNumbers: [7] }, "lost-1");
     expect(await harness.app.queue.counts()).toMatchObject({ queued: 1 });
   });

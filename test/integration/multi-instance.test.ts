@@ -100,8 +100,9 @@ describePostgres("two instances on one PostgreSQL", () => {
       apps.push(
         await createTestApp({
           store,
-          queue: () =>
+          queue: (queueStore) =>
             createPgBossQueue({
+              deliveries: queueStore.deliveries,
               connectionString: schema.url,
               schema: `${schema.name}_boss`,
               workers: 2,

@@ -3,6 +3,8 @@ import PgBoss from "pg-boss";
 import { pino } from "pino";
 import { createPgBossQueue } from "../../src/queue/pg-boss-queue.js";
 import type { JobQueue, RunningJob } from "../../src/queue/queue.js";
+import { openStore } from "../../src/store/open-store.js";
+import type { Store } from "../../src/store/store.js";
 import { freshSchema, postgresReachable } from "../helpers/postgres.js";
 import { analysis, runIdsOf, sleep } from "./jobs.js";
 
@@ -14,6 +16,7 @@ describePostgres("pg-boss queue", () => {
   let schema: Awaited<ReturnType<typeof freshSchema>>;
   let bossSchema: string;
   let queue: JobQueue;
+  let store: Store;
   const ran: RunningJob[] = [];
   const run = (job: RunningJob) => Promise.resolve(void ran.push(job));
 
@@ -25,7 +28,9 @@ describePostgres("pg-boss queue", () => {
     await old.start();
     await old.createQueue("guardrail-jobs", { name: "guardrail-jobs" });
     await old.stop({ graceful: false, wait: true });
+    store = await openStore(schema.url);
     queue = await createPgBossQueue({
+      deliveries: store.deliveries,
       connectionString: schema.url,
       schema: bossSchema,
       workers: 1,
@@ -35,6 +40,7 @@ describePostgres("pg-boss queue", () => {
   });
   afterAll(async () => {
     await queue.stop();
+    await store.close();
     await schema.drop();
   });
   afterEach(async () => {

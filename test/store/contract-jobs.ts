@@ -92,6 +92,44 @@ export function jobsContract(current: () => Store): void {
       });
     });
 
+    it("records deliveries and queues their jobs in one go (group commit)", async () => {
+      const { jobs, deliveries } = current();
+      const item = (id: string, key: string | null, head: string) => ({
+        delivery: { id, event: "workflow_run" },
+        job: { name: "analyse", payload: { head }, singletonKey: key, runAfter: T0 },
+      });
+      await jobs.enqueue({
+        name: "analyse",
+        payload: { head: "old" },
+        singletonKey: "pr-1",
+        runAfter: T0,
+      });
+      expect(await deliveries.recordDelivery("seen", "workflow_run")).toBe(true);
+      const fresh = await jobs.enqueueForDeliveries(
+        [
+          item("d1", "pr-1", "a"),
+          item("seen", "pr-2", "redelivered"),
+          item("d2", null, "keyless"),
+          item("d3", "pr-1", "b"),
+          item("d1", "pr-3", "repeat of d1"),
+        ],
+        T0,
+      );
+      expect(fresh).toEqual([true, false, true, true, false]);
+      expect(await jobs.enqueueForDeliveries([], T0)).toEqual([]);
+      // pr-1's queued job now carries the newest head; nothing for the redelivery or the repeat.
+      const payloads: unknown[] = [];
+      for (
+        let job = await jobs.claim("w", LEASE, T0);
+        job;
+        job = await jobs.claim("w", LEASE, T0)
+      ) {
+        payloads.push(job.payload);
+      }
+      expect(payloads).toEqual([{ head: "b" }, { head: "keyless" }]);
+      expect(await deliveries.recordDelivery("d3", "workflow_run")).toBe(false);
+    });
+
     it("reclaims a job whose lease expired, and heartbeats extend the lease", async () => {
       const { jobs } = current();
       const { id } = await jobs.enqueue({ name: "analyse", payload: null, runAfter: T0 });
