@@ -16,4 +16,6 @@ export interface AppDeps {
   enrichment: EnrichmentSource;
   /** Bounds on untrusted artifact zips, read from the environment once at start-up. */
   artifactLimits: ArtifactLimits;
+  /** Chat webhook URLs (GUARDRAIL_SLACK_WEBHOOK_URL / _TEAMS_); none: no chat notifications. */
+  chatWebhooks?: { slack?: string | undefined; teams?: string | undefined };
 }

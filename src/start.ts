@@ -36,6 +36,10 @@ export async function startGuardrail(env: Env, log: Logger): Promise<RunningGuar
     blobCache: new BlobCache(),
     enrichment: enrichmentFromEnv(env),
     artifactLimits: env.artifactLimits,
+    chatWebhooks: {
+      slack: env.GUARDRAIL_SLACK_WEBHOOK_URL,
+      teams: env.GUARDRAIL_TEAMS_WEBHOOK_URL,
+    },
   };
   let stopping = false;
 

@@ -7,6 +7,7 @@ import { listRunArtifacts } from "../github/artifacts.js";
 import { resolvePullRequests } from "../github/pull-requests.js";
 import { getWorkflowRun, type WorkflowRun } from "../github/workflow-runs.js";
 import { encodeAnalysis } from "./analysis-codec.js";
+import type { AnalysisOutcome } from "./analysis-outcome.js";
 import type { JobContext } from "./job-context.js";
 import { keepIdentities } from "./keep-identities.js";
 import { publish } from "./publish.js";
@@ -22,7 +23,10 @@ import { targetsOf } from "./targets.js";
  *   it had (keep-identities.ts) · 5 baseline for pushes to tracked
  *   branches · 6 triage, gate and report on each target · 7 store the analysis.
  */
-export async function analyseRun(ctx: JobContext, job: AnalyseRunJob): Promise<void> {
+export async function analyseRun(
+  ctx: JobContext,
+  job: AnalyseRunJob,
+): Promise<AnalysisOutcome | null> {
   const { github, deps, log } = ctx;
   const where = { owner: job.owner, repo: job.repo };
   const run = await fetchRun(ctx, job);
@@ -32,7 +36,7 @@ export async function analyseRun(ctx: JobContext, job: AnalyseRunJob): Promise<v
   );
   if (artifacts.length === 0) {
     log.info("no SARIF artifacts in this run: nothing to report");
-    return;
+    return null;
   }
   const read: Analysis = await readAnalysis(ctx, { job, run, repoConfig, artifacts });
 
@@ -52,6 +56,7 @@ export async function analyseRun(ctx: JobContext, job: AnalyseRunJob): Promise<v
     });
 
   const checkRuns: TargetCheckRun[] = [];
+  const outcomes: AnalysisOutcome["targets"] = [];
   for (const target of targets) {
     const published = await publish(ctx, analysis, target, config);
     checkRuns.push({
@@ -59,13 +64,13 @@ export async function analyseRun(ctx: JobContext, job: AnalyseRunJob): Promise<v
       checkRunId: published.checkRunId,
       checkName: target.checkName,
     });
-    await recordOutcome(
-      ctx,
-      repoKey,
-      published.evaluation.triaged,
-      target.pr?.number ?? null,
-      analysis.toolNames,
-    );
+    outcomes.push({
+      pr: target.pr === null ? null : { number: target.pr.number, baseRef: target.pr.baseRef },
+      checkRunId: published.checkRunId,
+      gate: published.evaluation.gate,
+      triaged: published.evaluation.triaged,
+    });
+    await recordOutcome(ctx, repoKey, published.evaluation.triaged, target.pr !== null);
   }
 
   await deps.store.analyses.save(encodeAnalysis(analysis, checkRuns, new Date()));
@@ -74,6 +79,7 @@ export async function analyseRun(ctx: JobContext, job: AnalyseRunJob): Promise<v
       Math.max(0, (Date.now() - Date.parse(job.completedAt)) / 1000),
     );
   }
+  return { analysis, config, baseline: setsBaseline, targets: outcomes };
 }
 
 export async function fetchRun(ctx: JobContext, job: AnalyseRunJob): Promise<WorkflowRun> {

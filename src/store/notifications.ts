@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "./database.js";
 import { suppressionsExpiringBy } from "./expiring-suppressions.js";
+import { landedAt } from "./landed-fingerprints.js";
 import type { Suppression } from "./suppression.js";
 
 /** A chat message to send once: `dedupeKey` names channel, event and finding. */
@@ -41,6 +42,8 @@ export interface NotificationStore {
   setNotBefore(channel: string, at: Date): Promise<void>;
   /** Active suppressions ending in (now, until], of one repository or all, for `expiring`. */
   expiringSuppressions(now: Date, until: Date, repo?: string): Promise<Suppression[]>;
+  /** What a push to a tracked branch newly put there (the `escape` candidates). */
+  landedAt(where: { repo: string; branch: string; sha: string }): Promise<Set<string>>;
 }
 
 export function createNotificationStore(db: Kysely<Database>): NotificationStore {
@@ -168,5 +171,6 @@ export function createNotificationStore(db: Kysely<Database>): NotificationStore
     },
 
     expiringSuppressions: (now, until, repo) => suppressionsExpiringBy(db, now, until, repo),
+    landedAt: (where) => landedAt(db, where),
   };
 }

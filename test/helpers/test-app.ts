@@ -43,6 +43,8 @@ export interface TestAppOptions {
   maxAttempts?: number;
   /** Another queue than the embedded one (the pg-boss tests). */
   queue?: (store: Store) => Promise<JobQueue>;
+  /** Chat webhook URLs (local fakes), as GUARDRAIL_SLACK/TEAMS_WEBHOOK_URL set them. */
+  chatWebhooks?: AppDeps["chatWebhooks"];
 }
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -70,6 +72,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     }),
     // Read once, as start-up does; a test sets the variables before creating the app.
     artifactLimits: artifactLimitsFromEnv(process.env),
+    ...(options.chatWebhooks ? { chatWebhooks: options.chatWebhooks } : {}),
   };
   const probot = new Probot({
     appId: APP_ID,

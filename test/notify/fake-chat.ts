@@ -15,7 +15,7 @@ export interface FakeChat {
 }
 
 /** A local Slack / Teams webhook endpoint on 127.0.0.1 that records what it was sent. */
-export async function startFakeChat(okStatus = 200): Promise<FakeChat> {
+export async function startFakeChat(okStatus = 200, port = 0): Promise<FakeChat> {
   const requests: ChatRequest[] = [];
   const replies: { status: number; headers?: Record<string, string>; body?: string }[] = [];
   const server: Server = createServer((req, res) => {
@@ -28,10 +28,10 @@ export async function startFakeChat(okStatus = 200): Promise<FakeChat> {
       res.end(reply.body ?? "");
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  const bound = (server.address() as AddressInfo).port;
   return {
-    url: (path) => `http://127.0.0.1:${port}${path}`,
+    url: (path) => `http://127.0.0.1:${bound}${path}`,
     requests,
     script: (...next) => replies.push(...next),
     close: () =>

@@ -108,6 +108,35 @@ export function notificationsContract(current: () => Store): void {
     });
   });
 
+  describe("landed fingerprints", () => {
+    it("names what a push newly put on the branch, never what its first baseline held", async () => {
+      const { baselines, notifications } = current();
+      const push = (sha: string, fingerprints: string[]) =>
+        baselines.record({
+          repo: "octo/app",
+          branch: "main",
+          sha,
+          tools: ["semgrep"],
+          fingerprints: fingerprints.map((fingerprint) => ({
+            tool: "semgrep",
+            fingerprint,
+            severity: "high",
+          })),
+          at: T0,
+        });
+      const where = (sha: string) => ({ repo: "Octo/App", branch: "main", sha });
+      await push("s1", ["old"]);
+      expect(await notifications.landedAt(where("s1"))).toEqual(new Set());
+      await push("s2", ["old", "new"]);
+      expect(await notifications.landedAt(where("s2"))).toEqual(new Set(["new"]));
+      // A re-run of the same push finds the same.
+      await push("s2", ["old", "new"]);
+      expect(await notifications.landedAt(where("s2"))).toEqual(new Set(["new"]));
+      await push("s3", ["old"]);
+      expect(await notifications.landedAt(where("s2"))).toEqual(new Set());
+    });
+  });
+
   describe("backlog issues", () => {
     it("remembers each issue's rule, state and fingerprints, updated in place", async () => {
       const { backlog } = current();
