@@ -22,8 +22,11 @@ export type Group = (typeof GROUPS)[number];
 
 export function groupOf(t: TriagedFinding, failOn: FailOn): Group {
   if (t.suppressedBy !== null) return "suppressed";
+  // A gate rule's verdict decides, as in the check run; a pre-existing finding a rule blocks
+  // is listed with the blocking ones, or the reason for exit 1 would be out of sight.
+  if (t.verdict?.verdict === "block") return "new-blocking";
   if (!t.isNew) return "pre-existing";
-  return blocks(t.finding.severity, failOn) ? "new-blocking" : "new";
+  return t.verdict === undefined && blocks(t.finding.severity, failOn) ? "new-blocking" : "new";
 }
 
 /** Each group most severe first, then by path and line. */

@@ -6,6 +6,8 @@
 import { realpathSync } from "node:fs";
 import { resolve } from "node:path";
 import { buildDiffMap } from "../diff/build-diff-map.js";
+import { enrichAnalysis } from "../enrichment/enrich-analysis.js";
+import { enrichmentFromEnv } from "../enrichment/enrichment-from-env.js";
 import { evaluate } from "../pipeline/evaluate.js";
 import { executionProblems } from "../sarif/execution-problems.js";
 import { policyFor } from "../triage/gate.js";
@@ -85,6 +87,16 @@ export async function runCheck(
           headContent,
         });
 
+  // KEV / EPSS as in the App: GUARDRAIL_KEV_FILE / GUARDRAIL_EPSS_FILE, else the publishers.
+  const enriched = await enrichAnalysis(
+    enrichmentFromEnv({
+      GUARDRAIL_KEV_FILE: process.env["GUARDRAIL_KEV_FILE"],
+      GUARDRAIL_EPSS_FILE: process.env["GUARDRAIL_EPSS_FILE"],
+    }),
+    tracked?.findings ?? collected.findings,
+    local.config,
+  );
+
   // 4. The same triage and gate as in the pull request; with no base SARIF, no baseline: new =
   //    on an added line.
   const config =
@@ -92,7 +104,7 @@ export async function runCheck(
       ? local.config
       : { ...local.config, gate: [overrideFailOn(local.config, options.failOn, base)] };
   const evaluation = evaluate({
-    findings: tracked?.findings ?? collected.findings,
+    findings: enriched.findings,
     diff,
     baseline: tracked?.baseline ?? null,
     ...(tracked === null ? {} : { baseSnippets: tracked.baseSnippets }),
@@ -110,7 +122,13 @@ export async function runCheck(
   // 5. Render.
   // A scanner that says it skipped files keeps the verdict from "passed".
   const scanProblems = inputs.flatMap((input) => executionProblems(input.log.runs, input.path));
-  const notes = [...local.notes, ...scanProblems, ...collected.notes, ...(tracked?.notes ?? [])];
+  const notes = [
+    ...local.notes,
+    ...scanProblems,
+    ...collected.notes,
+    ...(tracked?.notes ?? []),
+    ...enriched.notes,
+  ];
   const judged = { ...evaluation, gate: withIncompleteScans(evaluation.gate, notes) };
   const report: CheckReport = {
     evaluation: judged,

@@ -9,6 +9,7 @@ import type { Note } from "../findings/finding.js";
 import { CONFIG_PATH } from "../config/load-config.js";
 import { parseConfig } from "../config/parse-config.js";
 import type { GuardrailConfig } from "../config/schema.js";
+import { applyEnforce } from "../config/apply-enforce.js";
 import { CliError, firstLine } from "./cli-error.js";
 
 export interface LocalConfig {
@@ -47,13 +48,20 @@ export async function readLocalConfig(
         },
       ]
     : [];
-  return { config: parsed.config, source: path, notes };
+  // The file's own `enforce:` applies, so the organisation's file can be tried locally.
+  const enforceRaw = isRecordLike(raw) ? raw["enforce"] : undefined;
+  const config = applyEnforce(parsed.config, parsed.config.enforce, enforceRaw);
+  return { config, source: path, notes };
 }
 
 function defaults(): GuardrailConfig {
   const parsed = parseConfig(null);
   if (!parsed.ok) throw new Error(`the default config does not validate: ${parsed.error}`);
   return parsed.config;
+}
+
+function isRecordLike(raw: unknown): raw is Record<string, unknown> {
+  return typeof raw === "object" && raw !== null && !Array.isArray(raw);
 }
 
 function hasExtends(raw: unknown): boolean {

@@ -13,6 +13,7 @@ export function renderMarkdown(report: CheckReport): string {
     annotationCount: plan.annotations.length,
     headSha: report.headSha,
     toolNames: report.toolNames,
+    policy: report.evaluation.policy,
   });
   const parts = [`## ${output.title}`, output.summary, output.text].filter((part) => part !== "");
   return `${parts.join("\n\n")}\n`;

@@ -2,7 +2,7 @@
  * Reads `.github/guardrail.yml` through Probot's config plugin, which reads the default branch,
  * falls back to the organisation's `.github` repository and follows `_extends`.
  */
-import { applyEnforce } from "../policy/apply-enforce.js";
+import { applyEnforce, type EnforceConfig } from "./apply-enforce.js";
 import { parseConfig } from "./parse-config.js";
 import type { GuardrailConfig } from "./schema.js";
 
@@ -26,42 +26,78 @@ export interface ConfigReader {
 }
 
 export type LoadConfigResult =
-  { ok: true; config: GuardrailConfig; source: string[] } | { ok: false; error: string };
+  | { ok: true; config: GuardrailConfig; source: string[] }
+  | {
+      ok: false;
+      error: string;
+      /** The defaults with the organisation's enforced policy, when that could be read. */
+      fallback?: GuardrailConfig;
+    };
 
 export async function loadConfig(
   octokit: ConfigReader,
   { owner, repo }: { owner: string; repo: string },
 ): Promise<LoadConfigResult> {
-  let loaded: Awaited<ReturnType<ConfigReader["config"]["get"]>>;
+  let loaded: Awaited<ReturnType<ConfigReader["config"]["get"]>> | null = null;
+  let repoError: string | null = null;
   try {
     loaded = await octokit.config.get({ owner, repo, path: CONFIG_PATH });
   } catch (error) {
-    return { ok: false, error: `Could not load ${CONFIG_PATH}: ${explain(error)}` };
+    repoError = `Could not load ${CONFIG_PATH}: ${explain(error)}`;
   }
+  // The organisation's policy is read first and whatever the repository's file holds: a broken
+  // repository config falls back to the defaults, still under the enforced policy.
+  const org = await organisationPolicy(octokit, owner, loaded?.files ?? []);
+  if (!org.ok) return { ok: false, error: repoError ?? org.error };
+  const withPolicy = (config: GuardrailConfig) => applyEnforce(config, org.enforce, org.raw);
+  const fail = (error: string): LoadConfigResult => ({
+    ok: false,
+    error,
+    fallback: withPolicy(defaults()),
+  });
+  if (loaded === null) return fail(repoError ?? "");
+
   const present = loaded.files.filter((file) => file.config !== null);
   // Each file is checked on its own first so an error names the file that holds the mistake.
   for (const file of present) {
     const checked = parseConfig(file.config);
-    if (!checked.ok) return { ok: false, error: `${describeFile(file)}:\n${checked.error}` };
+    if (!checked.ok) return fail(`${describeFile(file)}:\n${checked.error}`);
   }
-  // `enforce:` counts only from the organisation's own file, read below, never from the chain.
+  // `enforce:` counts only from the organisation's own file, never from the repository's chain.
   const repoConfig = { ...loaded.config };
   delete repoConfig["enforce"];
   const merged = parseConfig(repoConfig);
-  if (!merged.ok) return { ok: false, error: `${CONFIG_PATH} (merged):\n${merged.error}` };
-
-  const org = await organisationFile(octokit, owner, loaded.files);
-  if (!org.ok) return org;
+  if (!merged.ok) return fail(`${CONFIG_PATH} (merged):\n${merged.error}`);
   const source = present.map(describeFile);
-  if (org.file === null)
-    return { ok: true, config: applyEnforce(merged.config, undefined, null), source };
-  // Only `enforce` is checked here: the rest of the organisation's file is other repositories' config.
-  const raw = org.file.config?.["enforce"];
-  const checked = parseConfig(raw === undefined ? {} : { enforce: raw });
+  if (org.source !== null && !source.includes(org.source)) source.push(org.source);
+  return { ok: true, config: withPolicy(merged.config), source };
+}
+
+type OrganisationPolicy =
+  | { ok: true; enforce: EnforceConfig | undefined; raw: unknown; source: string | null }
+  | { ok: false; error: string };
+
+/** The organisation file's `enforce:`, validated; only that key (the rest is others' config). */
+async function organisationPolicy(
+  octokit: ConfigReader,
+  owner: string,
+  files: ConfigFile[],
+): Promise<OrganisationPolicy> {
+  const org = await organisationFile(octokit, owner, files);
+  if (!org.ok) return org;
+  const raw = org.file?.config?.["enforce"];
+  if (org.file === null || raw === undefined) {
+    return { ok: true, enforce: undefined, raw: undefined, source: null };
+  }
+  const checked = parseConfig({ enforce: raw });
   if (!checked.ok) return { ok: false, error: `${describeFile(org.file)}:\n${checked.error}` };
-  if (raw !== undefined && !source.includes(describeFile(org.file)))
-    source.push(describeFile(org.file));
-  return { ok: true, config: applyEnforce(merged.config, checked.config.enforce, raw), source };
+  return { ok: true, enforce: checked.config.enforce, raw, source: describeFile(org.file) };
+}
+
+function defaults(): GuardrailConfig {
+  const parsed = parseConfig(undefined);
+  if (!parsed.ok) throw new Error(parsed.error);
+  return parsed.config;
 }
 
 /**

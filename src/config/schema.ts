@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { SEVERITIES } from "../findings/finding.js";
-import { celProblem } from "../policy/cel-environment.js";
+import { celProblem } from "./cel-environment.js";
 
 export const FAIL_ON_LEVELS = [...SEVERITIES, "none"] as const;
 export type FailOn = (typeof FAIL_ON_LEVELS)[number];
@@ -131,7 +131,7 @@ export const guardrailConfigSchema = z.strictObject({
     .prefault({}),
   notify: notify.prefault({}),
   backlog: backlog.prefault({}),
-  /** Only honoured from the organisation's `.github` repository (src/policy/apply-enforce.ts). */
+  /** Only honoured from the organisation's `.github` repository (src/config/apply-enforce.ts). */
   enforce: z
     .strictObject({
       gate: z.array(gateEntry).optional(),

@@ -21,5 +21,6 @@ export function checkOutputOf(
     branch: shown.branch,
     runUrl: analysis.runUrl,
     toolNames: analysis.toolNames,
+    policy: evaluation.policy,
   });
 }

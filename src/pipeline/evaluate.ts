@@ -1,6 +1,7 @@
 import type { GuardrailConfig } from "../config/schema.js";
 import type { DiffMap, FileDiff } from "../diff/diff-map.js";
 import type { Finding } from "../findings/finding.js";
+import { applyPolicy, type PolicyReport } from "../policy/apply-policy.js";
 import { planReport, type ReportPlan } from "../report/plan.js";
 import type { Suppression } from "../store/suppression.js";
 import type { BaseSnippets } from "../tracking/known-at-base.js";
@@ -27,19 +28,24 @@ export interface EvaluationInput {
 }
 
 export interface Evaluation {
+  /** Every finding except those a gate rule ignores. */
   triaged: TriagedFinding[];
   gate: GateResult;
   plan: ReportPlan;
+  /** What the gate rules decided, for the summary's Policy section. */
+  policy: PolicyReport;
 }
 
 /** Steps 5–6 and the report plan: pure, so a command can re-run it on stored findings. */
 export function evaluate(input: EvaluationInput): Evaluation {
   const { config } = input;
-  const triaged = triage({ ...input, diff: input.diff });
+  // Gate rules judge each finding; an ignored one leaves comments, annotations and the gate.
+  const judged = applyPolicy(triage({ ...input, diff: input.diff }), input);
+  const triaged = judged.triaged;
   const policy = input.diff
     ? policyFor(config, input.baseBranch, input.defaultBranch)
     : // Gates block only what a pull request introduces; a push is reported, never blocked.
-      { fail_on: "none" as const, branches: [], base: input.baseBranch };
+      { fail_on: "none" as const, branches: [], base: input.baseBranch, reportOnly: true };
   const plan = planReport({
     triaged,
     diff: input.diff ?? new Map<string, FileDiff>(),
@@ -51,5 +57,10 @@ export function evaluate(input: EvaluationInput): Evaluation {
       maxAnnotations: config.max_annotations,
     },
   });
-  return { triaged, gate: gate(triaged, policy, { readErrors: input.readErrors }), plan };
+  return {
+    triaged,
+    gate: gate(triaged, policy, { readErrors: input.readErrors }),
+    plan,
+    policy: judged.report,
+  };
 }

@@ -1,4 +1,5 @@
 import type { Analysis } from "../domain/analysis.js";
+import { enrichAnalysis } from "../enrichment/enrich-analysis.js";
 import { repoKeyOf } from "../domain/analysis.js";
 import type { AnalyseRunJob } from "../domain/job.js";
 import { identifyFindings } from "../fingerprint/identify-findings.js";
@@ -34,6 +35,8 @@ export async function readAnalysis(
     paths: () => files.paths(),
     content: (path) => files.content(path),
   });
+  // KEV / EPSS: stored with the findings, so a command's re-evaluation judges the same data.
+  const enriched = await enrichAnalysis(deps.enrichment, identified.findings, repoConfig.config);
   const repoKey = repoKeyOf(where);
   return {
     run: {
@@ -47,8 +50,8 @@ export async function readAnalysis(
       headBranch: run.headBranch,
       headRepo: run.headRepo,
     },
-    findings: identified.findings,
-    notes: [...repoConfig.notes, ...read.notes, ...identified.notes],
+    findings: enriched.findings,
+    notes: [...repoConfig.notes, ...read.notes, ...identified.notes, ...enriched.notes],
     readErrors: read.readErrors + repoConfig.readErrors,
     toolNames: read.toolNames,
     isFork: run.headRepo.toLowerCase() !== repoKey,

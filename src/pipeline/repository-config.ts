@@ -19,7 +19,8 @@ export async function repositoryConfig(
   const loaded = await loadConfig(github, where);
   if (loaded.ok) return { config: loaded.config, notes: [], readErrors: 0 };
   return {
-    config: defaultConfig(),
+    // The defaults, still under the organisation's enforced policy when that could be read.
+    config: loaded.fallback ?? defaultConfig(),
     notes: [{ level: "error", source: "repository config", message: loaded.error }],
     readErrors: 1,
   };

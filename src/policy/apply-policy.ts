@@ -4,9 +4,10 @@
  */
 import type { GuardrailConfig } from "../config/schema.js";
 import type { TriagedFinding } from "../triage/disposition.js";
-import { gateSides, type PolicySource } from "./gate-sides.js";
+import type { PolicySource, Verdict } from "../triage/verdict.js";
+import { gateSides } from "./gate-sides.js";
 import type { RuleScope } from "./rule-variables.js";
-import { judge, type Verdict } from "./verdict.js";
+import { judge } from "./verdict.js";
 
 export interface RuleTally {
   /** The rule's name, or `fail_on: high` for an enforced threshold. */

@@ -5,9 +5,8 @@
  */
 import type { FailOn, GateEntry, GuardrailConfig, RuleAction } from "../config/schema.js";
 import { branchMatcher } from "../config/match.js";
-import { compileExpression, type CompiledExpression } from "./cel-environment.js";
-
-export type PolicySource = "repository" | "organisation";
+import type { PolicySource } from "../triage/verdict.js";
+import { compileExpression, type CompiledExpression } from "../config/cel-environment.js";
 
 export interface CompiledRule {
   name: string;

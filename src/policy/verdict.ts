@@ -5,23 +5,11 @@
  * policy that cannot be evaluated must not pass as satisfied.
  */
 import { severityRank, type Finding } from "../findings/finding.js";
-import type { FailOn } from "../config/schema.js";
-import type { CompiledRule, GateSide, PolicySource } from "./gate-sides.js";
+import type { FindingVerdict, Verdict } from "../triage/verdict.js";
+import type { CompiledRule, GateSide } from "./gate-sides.js";
 import { ruleVariables, type RuleScope, type RuleVariables } from "./rule-variables.js";
 
-export type Verdict = "block" | "warn" | "pass" | "ignore";
-
 const STRICTNESS: Record<Verdict, number> = { ignore: 0, pass: 1, warn: 2, block: 3 };
-
-export type VerdictCause =
-  | { kind: "rule"; rule: string; source: PolicySource; error?: string }
-  | { kind: "fail_on"; failOn: FailOn; source: PolicySource }
-  | { kind: "default" };
-
-export interface FindingVerdict {
-  verdict: Verdict;
-  cause: VerdictCause;
-}
 
 const PASS: FindingVerdict = { verdict: "pass", cause: { kind: "default" } };
 

@@ -1,7 +1,7 @@
 import type { Finding } from "../findings/finding.js";
 import type { DiffPosition } from "../diff/diff-map.js";
 import type { Suppression } from "../domain/suppression.js";
-import type { FindingVerdict } from "../policy/verdict.js";
+import type { FindingVerdict } from "./verdict.js";
 
 /** Why a finding does not count. */
 export type SuppressedBy =

@@ -78,7 +78,7 @@ describe("loadConfig", () => {
       .get(ORG_FILE)
       .reply(200, "gate:\n  - branches: [main]\n    fail_on: hgh\n", RAW);
     const result = await loadConfig(octokit(), { owner: "acme", repo: "app" });
-    expect(result).toEqual({
+    expect(result).toMatchObject({
       ok: false,
       error:
         "acme/.github:.github/guardrail.yml:\n" +

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { celProblem } from "../../src/policy/cel-environment.js";
+import { celProblem } from "../../src/config/cel-environment.js";
 
 describe("celProblem: rules are compiled and type-checked when the config loads", () => {
   it.each([

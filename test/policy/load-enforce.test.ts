@@ -129,6 +129,26 @@ describe("organisation enforce: applies in addition to the repository's config",
     });
   });
 
+  it("a broken repository config falls back to the defaults, still under the enforced policy", async () => {
+    nock(API)
+      .get(REPO_FILE)
+      .reply(200, "comment_on: sometimes\n", RAW)
+      .get(ORG_FILE)
+      .reply(200, ORG_POLICY, RAW);
+    const result = await loadConfig(octokit(), { owner: "acme", repo: "app" });
+    expect(result).toMatchObject({
+      ok: false,
+      error: expect.stringContaining(
+        'comment_on: expected one of added|diff_context|none, got "sometimes"',
+      ) as unknown as string,
+      fallback: {
+        comment_on: "added",
+        required_tools: ["CodeQL", "Trivy"],
+        enforce: { required_tools: ["CodeQL", "Trivy"] },
+      },
+    });
+  });
+
   it("an organisation file that cannot be read fails closed rather than passing as no policy", async () => {
     nock(API)
       .get(REPO_FILE)

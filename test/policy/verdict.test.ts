@@ -2,7 +2,8 @@ import { describe, expect, it } from "@jest/globals";
 import { parseConfig } from "../../src/config/parse-config.js";
 import type { Finding } from "../../src/findings/finding.js";
 import { gateSides } from "../../src/policy/gate-sides.js";
-import { judge, type FindingVerdict } from "../../src/policy/verdict.js";
+import { judge } from "../../src/policy/verdict.js";
+import type { FindingVerdict } from "../../src/triage/verdict.js";
 import { finding } from "./finding-factory.js";
 
 function sidesOf(yaml: Record<string, unknown>, branch = "main") {

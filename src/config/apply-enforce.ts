@@ -5,7 +5,7 @@
  * writes — `_extends` included — reaches this: the enforced part is read from the organisation's
  * own file.
  */
-import type { GuardrailConfig } from "../config/schema.js";
+import type { GuardrailConfig } from "./schema.js";
 import { isRecord } from "../sarif/json-guards.js";
 import { mergeMinimums } from "./minimums.js";
 

@@ -4,7 +4,7 @@
  * known ordering (a new setting) take the organisation's value, which can only be stricter or
  * equal to what it meant to allow.
  */
-import { ROLES, FAIL_ON_LEVELS } from "../config/schema.js";
+import { ROLES, FAIL_ON_LEVELS } from "./schema.js";
 import { isRecord } from "../sarif/json-guards.js";
 
 type Stricter = (repo: unknown, enforced: unknown) => unknown;

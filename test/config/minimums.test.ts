@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { mergeMinimums } from "../../src/policy/minimums.js";
+import { mergeMinimums } from "../../src/config/minimums.js";
 
 const S = (o: Record<string, unknown>) => ({
   permission: "write",
