@@ -3,6 +3,12 @@
  * shift, a re-indent or a moved block preserves; otherwise (a duplicated block, a deleted one)
  * the nearest pairs win, so the copy that stayed in place keeps the identity.
  */
+/**
+ * Above this many candidate pairs (thousands of equal lines of one rule in one file) the nearest
+ * pairs are not worth their quadratic cost: those pair in line order instead.
+ */
+const MAX_PAIRS_COMPARED = 1_000_000;
+
 export interface Located {
   index: number;
   /** Line in its own analysis; for the older side already corrected by the file's shift. */
@@ -17,8 +23,10 @@ export function pairUp(
   const byLine = (a: Located, b: Located) => a.line - b.line || a.index - b.index;
   const n = [...newer].sort(byLine);
   const o = [...older].sort(byLine);
-  if (maxDistance === Infinity && n.length === o.length) {
-    return n.map((item, i): [number, number] => [item.index, o[i]?.index ?? -1]);
+  const inOrder = n.length === o.length || n.length * o.length > MAX_PAIRS_COMPARED;
+  if (maxDistance === Infinity && inOrder) {
+    const count = Math.min(n.length, o.length);
+    return n.slice(0, count).map((item, i): [number, number] => [item.index, o[i]?.index ?? -1]);
   }
   const candidates: { newer: number; older: number; distance: number }[] = [];
   let from = 0;

@@ -143,3 +143,14 @@ describe("track", () => {
     expect(used).toHaveLength(20);
   });
 });
+
+describe("track at scale", () => {
+  it("pairs thousands of equal lines of one rule without comparing every pair", () => {
+    const older = Array.from({ length: 3000 }, (_, i) => at(1 + i * 2, `F${i}`, "w", "s"));
+    const newer = Array.from({ length: 4000 }, (_, i) => at(5 + i * 2, `G${i}`, "w", "s"));
+    const started = Date.now();
+    const used = track(newer, older).flatMap((m) => (m === null ? [] : [m.older]));
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(new Set(used).size).toBe(3000);
+  });
+});
