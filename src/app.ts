@@ -2,6 +2,7 @@ import type { ApplicationFunction } from "probot";
 import type { AppDeps } from "./app-deps.js";
 import { onCheckRunRerequested } from "./handlers/check-run.js";
 import { onIssueComment, onReviewComment } from "./handlers/comment.js";
+import { onPullRequestOpened } from "./handlers/pull-request-coverage.js";
 import { onWorkflowRunCompleted } from "./handlers/workflow-run.js";
 
 /** Guardrail's Probot app: registers the webhook handlers and nothing else. */
@@ -11,5 +12,8 @@ export function guardrail(deps: AppDeps): ApplicationFunction {
     app.on("check_run.rerequested", (context) => onCheckRunRerequested(context, deps));
     app.on("issue_comment.created", (context) => onIssueComment(context, deps));
     app.on("pull_request_review_comment.created", (context) => onReviewComment(context, deps));
+    app.on(["pull_request.opened", "pull_request.reopened"], (context) =>
+      onPullRequestOpened(context, deps),
+    );
   };
 }
