@@ -286,8 +286,7 @@ try {
     console.log("(PostgreSQL not reachable: SQLite only)");
   }
 } finally {
-  if (!process.env.KEEP) rmSync(dir, { recursive: true, force: true });
-  else console.log(dir);
+  rmSync(dir, { recursive: true, force: true });
 }
 console.log(
   `\nConsole pages: ${REPOS} repositories, ${FINDINGS} findings, ${PULLS} PRs, ${SUPPRESSIONS} suppressions; median of ${RUNS}\n`,
