@@ -50,7 +50,7 @@ export async function analysePull(app: TestApp, run: RealRun) {
   if (commenting) mockSourceAt(headSha, run.files);
   const reviews = (commenting ? captureReview(7) : []) as {
     body: string;
-    comments: { body: string; line: number }[];
+    comments: { body: string; line: number; start_line?: number }[];
   }[];
   const checks = captureCheckRun(1) as {
     conclusion: string;
