@@ -12,6 +12,7 @@ import { createRoutes } from "./http/routes.js";
 import { createJobRunner } from "./jobs/run-job.js";
 import { scheduleMaintenance } from "./maintenance.js";
 import { createMetrics } from "./metrics/metrics.js";
+import { scheduleChatDrain } from "./notify/schedule-drain.js";
 import { refreshGauges } from "./metrics/refresh-gauges.js";
 import { createQueue } from "./queue/create-queue.js";
 import { prepareSarifValidator } from "./sarif/schema-validator.js";
@@ -80,6 +81,7 @@ export async function startGuardrail(env: Env, log: Logger): Promise<RunningGuar
   if (!app) throw new Error("Probot did not load the app");
   await queue.start(createJobRunner(app, deps));
   const stopMaintenance = scheduleMaintenance(store, log);
+  const stopChatDrain = scheduleChatDrain(deps, log);
 
   return {
     server,
@@ -87,6 +89,7 @@ export async function startGuardrail(env: Env, log: Logger): Promise<RunningGuar
     async stop() {
       stopping = true;
       stopMaintenance();
+      stopChatDrain();
       await server.stop();
       await queue.stop();
       await store.close();
