@@ -1,6 +1,8 @@
 import type { Logger } from "pino";
+import type { AppDeps } from "../app-deps.js";
+import type { RepoRef } from "../domain/job.js";
 import type { GuardrailConfig } from "../config/schema.js";
-import type { Notifier } from "./notifier.js";
+import { notifierFor, type Notifier } from "./notifier.js";
 import { queueNotifications } from "./queue-notifications.js";
 import { expiringEvent, suppressionEvent, type SuppressionNotice } from "./suppression-events.js";
 
@@ -11,14 +13,17 @@ export const EXPIRING_WITHIN_MS = 7 * 24 * 3600 * 1000;
  * For the approvals feature: call after a suppression was recorded as a request
  * (`suppression_request`) or approved (`suppression_approved`). Sent once per suppression and
  * kind, only if the repository's `notify.on` lists the kind (and the finding, when given, is at
- * or above `min_severity`). Never throws.
+ * or above `min_severity`). Never throws. `origin` is the command job (its installation runs
+ * the drain job); a JobContext fits `ctx`.
  */
 export async function notifySuppressionEvent(
-  ctx: { notifier: Notifier | undefined; log: Logger },
+  ctx: { deps: AppDeps; log: Logger },
+  origin: RepoRef,
   config: Pick<GuardrailConfig, "notify">,
   notice: SuppressionNotice,
 ): Promise<void> {
-  await queueNotifications(ctx.notifier, config, [suppressionEvent(notice)], ctx.log);
+  const notifier = notifierFor(ctx.deps, origin);
+  await queueNotifications(notifier, config, [suppressionEvent(notice)], ctx.log);
 }
 
 /** `expiring`: each active suppression of the repository that ends within 7 days, once. */
