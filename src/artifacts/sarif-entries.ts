@@ -10,7 +10,7 @@ export interface SarifEntry {
   /** The entry's path inside the artifact (safe, relative, POSIX). */
   name: string;
   /** Its inflated bytes, within the limits; may be opened again (a second read pass). */
-  open(): AsyncIterable<Buffer>;
+  open: () => AsyncIterable<Buffer>;
 }
 
 /**

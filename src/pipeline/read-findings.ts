@@ -1,12 +1,11 @@
 import type { ArtifactLimits } from "../artifacts/limits.js";
-import { extractSarifFiles } from "../artifacts/extract.js";
+import { forEachSarifEntry } from "../artifacts/sarif-entries.js";
 import type { Note, RawFinding } from "../findings/finding.js";
 import { downloadArtifact, type RunArtifact } from "../github/artifacts.js";
 import type { GitHub } from "../github/octokit.js";
 import { UserError } from "../domain/errors.js";
-import { normaliseSarif } from "../sarif/normalise.js";
 import { executionProblems } from "../sarif/execution-problems.js";
-import { readSarif } from "../sarif/read-sarif.js";
+import { readSarifStream } from "../sarif/read-sarif-stream.js";
 
 export interface ReadFindings {
   raw: RawFinding[];
@@ -35,26 +34,23 @@ export async function readFindings(
       out.readErrors += 1;
       continue;
     }
-    const extracted = await extractSarifFiles(zip, artifact.name, where.limits);
-    out.notes.push(...extracted.notes);
-    out.readErrors += extracted.notes.filter((n) => n.level === "error").length;
-    for (const file of extracted.files) {
-      const source = `${artifact.name}/${file.name}`;
-      const read = readSarif(file.content, source);
+    // Each SARIF entry streams from the zip into the reader: no log is ever held whole.
+    const fileNotes: Note[] = [];
+    const extracted = await forEachSarifEntry(zip, artifact.name, where.limits, async (entry) => {
+      const source = `${artifact.name}/${entry.name}`;
+      const read = await readSarifStream(entry.open, source);
       if (!read.ok) {
-        out.notes.push(...read.notes);
+        fileNotes.push(...read.notes);
         out.readErrors += 1;
-        continue;
+        return;
       }
-      out.notes.push(...read.warnings);
-      const normalised = normaliseSarif(read.log, { source });
-      out.raw.push(...normalised.findings);
-      out.notes.push(...normalised.notes, ...executionProblems(read.log.runs, source));
-      for (const run of read.log.runs ?? []) {
-        const name = run.tool?.driver?.name;
-        if (name && !out.toolNames.includes(name)) out.toolNames.push(name);
-      }
-    }
+      out.raw.push(...read.findings);
+      fileNotes.push(...read.notes, ...executionProblems(read.runs, source));
+      for (const name of read.toolNames)
+        if (!out.toolNames.includes(name)) out.toolNames.push(name);
+    });
+    out.notes.push(...extracted.notes, ...fileNotes);
+    out.readErrors += extracted.notes.filter((n) => n.level === "error").length;
   }
   return out;
 }

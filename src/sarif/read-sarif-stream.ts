@@ -20,7 +20,14 @@ import { withoutByteOrderMark } from "./byte-order-mark.js";
 export type OpenSarif = () => AsyncIterable<Uint8Array>;
 
 export type StreamedSarif =
-  | { ok: true; findings: RawFinding[]; notes: Note[]; toolNames: string[] }
+  | {
+      ok: true;
+      findings: RawFinding[];
+      notes: Note[];
+      toolNames: string[];
+      /** The runs without their results (tool, invocations…), for what is read from those. */
+      runs: Run[];
+    }
   | { ok: false; notes: Note[] };
 
 class ReadRefusal extends Error {}
@@ -133,5 +140,6 @@ function judge(pass: Pass, runs: (Run | undefined)[], source: string): StreamedS
     findings: normalised.findings,
     notes: [...verdict.warnings, ...normalised.notes],
     toolNames,
+    runs: runs.filter((run) => run !== undefined),
   };
 }

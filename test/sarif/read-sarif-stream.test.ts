@@ -29,7 +29,8 @@ function wholeFile(bytes: Uint8Array, source: string) {
   const toolNames = [
     ...new Set((read.log.runs ?? []).map((run) => run.tool?.driver?.name).filter(Boolean)),
   ];
-  return { ok: true, findings, notes: [...read.warnings, ...notes], toolNames };
+  const runs = (read.log.runs ?? []).map((run) => ({ ...run, results: [] }));
+  return { ok: true, findings, notes: [...read.warnings, ...notes], toolNames, runs };
 }
 
 const stream = (text: string | Uint8Array, size = 5) =>
