@@ -98,16 +98,19 @@ describe("a process killed mid-job", () => {
     });
     expect(res.status).toBe(200);
 
-    // The review is out; the check run request reached GitHub but its answer never came back.
+    // The check run (written first, so the review can link to it) reached GitHub, but its answer
+    // never came back: no review yet.
     await until(() => github.stalled.length === 1, 20_000, "the check run request");
     child.kill("SIGKILL");
     await new Promise((r) => child!.once("exit", r));
+    expect(github.reviews).toHaveLength(0);
 
     const restartedAt = Date.now();
     child = startServer();
     await until(healthy, 15_000, "the restart");
     await until(() => (github.checkRuns[0]?.updates ?? 0) > 0, 20_000, "the resumed job");
     expect(Date.now() - restartedAt).toBeLessThanOrEqual(10_000);
+    await until(() => github.reviews.length > 0, 20_000, "the review");
 
     expect(github.reviews).toHaveLength(1);
     expect(github.checkRuns).toHaveLength(1);
