@@ -14,7 +14,7 @@ export function fold<T>(
   const byKey = new Map<string, Sample>();
   for (const row of rows) {
     const labels = labelsOf(row);
-    const key = JSON.stringify(Object.entries(labels));
+    const key = Object.values(labels).join("\u0000");
     const sample = byKey.get(key) ?? { labels, value: 0 };
     sample.value += valueOf(row);
     byKey.set(key, sample);
