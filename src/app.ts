@@ -2,6 +2,7 @@ import type { ApplicationFunction } from "probot";
 import type { AppDeps } from "./app-deps.js";
 import { onCheckRunRerequested } from "./handlers/check-run.js";
 import { onIssueComment, onReviewComment } from "./handlers/comment.js";
+import { onPullRequestHead } from "./handlers/pull-request.js";
 import { onPullRequestOpened } from "./handlers/pull-request-coverage.js";
 import { onWorkflowRunCompleted } from "./handlers/workflow-run.js";
 
@@ -14,6 +15,10 @@ export function guardrail(deps: AppDeps): ApplicationFunction {
     app.on("pull_request_review_comment.created", (context) => onReviewComment(context, deps));
     app.on(["pull_request.opened", "pull_request.reopened"], (context) =>
       onPullRequestOpened(context, deps),
+    );
+    app.on(
+      ["pull_request.opened", "pull_request.synchronize", "pull_request.reopened"],
+      (context) => onPullRequestHead(context, deps),
     );
   };
 }

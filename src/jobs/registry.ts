@@ -6,6 +6,7 @@ import { runNotifyJob } from "../notify/run-notify-job.js";
 import { analyseRun } from "../pipeline/analyse-run.js";
 import type { JobContext } from "../pipeline/job-context.js";
 import { reportFailedAnalysis } from "../pipeline/report-failure.js";
+import { runRequiredToolsJob } from "../pipeline/required-scanners.js";
 
 /** What the runner does with one kind of job. */
 export interface JobHandler<J> {
@@ -21,6 +22,7 @@ export const jobHandlers: JobHandlers = {
   "analyse-run": { run: analyseAndEscalate, onFinalFailure: reportFailedAnalysis },
   command: { run: runCommand },
   notify: { run: runNotifyJob },
+  "required-tools": { run: runRequiredToolsJob },
 };
 
 /** The analysis, then what acts on its outcome: chat notifications and backlog issues. */

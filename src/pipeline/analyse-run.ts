@@ -14,6 +14,7 @@ import { publish } from "./publish.js";
 import { readAnalysis } from "./read-analysis.js";
 import { isTracked, recordBaseline, recordOutcome } from "./record-analysis.js";
 import { repositoryConfig } from "./repository-config.js";
+import { tickRequiredScanners } from "./required-scanners.js";
 import { targetsOf } from "./targets.js";
 
 /**
@@ -36,6 +37,8 @@ export async function analyseRun(
   );
   if (artifacts.length === 0) {
     log.info("no SARIF artifacts in this run: nothing to report");
+    // Still a run of the head that completed: required scanners may now be known missing.
+    await tickRequiredScanners(ctx, { ...where, headSha: run.headSha }, []);
     return null;
   }
   const read: Analysis = await readAnalysis(ctx, { job, run, repoConfig, artifacts });
@@ -74,6 +77,7 @@ export async function analyseRun(
   }
 
   await deps.store.analyses.save(encodeAnalysis(analysis, checkRuns, new Date()));
+  await tickRequiredScanners(ctx, { ...where, headSha: run.headSha }, analysis.toolNames);
   if (job.completedAt) {
     deps.metrics.timeToFeedback.observe(
       Math.max(0, (Date.now() - Date.parse(job.completedAt)) / 1000),

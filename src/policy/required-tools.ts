@@ -28,6 +28,7 @@ export interface RequiredToolsInput {
   timedOut: boolean;
   /** Files under .github/workflows/ the pull request deletes or edits. */
   workflowChanges: readonly string[];
+  /** `30m`, or the deadline it gave; shown in the summary. */
   timeout: string;
 }
 
@@ -48,7 +49,7 @@ export function requiredToolsState(input: RequiredToolsInput): RequiredToolsStat
     return {
       status: "in_progress",
       title: `Waiting for ${missing.length} of ${input.required.length} required scanners`,
-      summary: `waiting for: ${missing.map(code).join(", ")}${reportedLine}\n\nGives up after ${input.timeout} or when every workflow run of this commit has completed.`,
+      summary: `waiting for: ${missing.map(code).join(", ")}${reportedLine}\n\nFails at the timeout (${input.timeout}), or once every workflow run of this commit has completed without them.`,
     };
   }
   const why = input.timedOut
