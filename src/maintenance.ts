@@ -11,6 +11,8 @@ export const RETENTION = {
   /** Commands re-evaluate a PR's latest analysis; old ones are history. */
   analysesMs: 90 * DAY_MS,
   analysesPerRepo: 5000,
+  /** A sent chat message's key stops a re-run repeating it; half a year outlives any re-run. */
+  notificationsMs: 180 * DAY_MS,
 } as const;
 
 /** Keeps the store bounded: old deliveries, finished jobs and stale analyses are deleted. */
@@ -23,6 +25,7 @@ export async function pruneStore(store: Store, now = new Date()): Promise<Record
       olderThan: before(RETENTION.analysesMs),
       keepPerRepo: RETENTION.analysesPerRepo,
     }),
+    notifications: await store.notifications.prune(before(RETENTION.notificationsMs)),
   };
 }
 

@@ -44,6 +44,8 @@ export interface NotificationStore {
   expiringSuppressions(now: Date, until: Date, repo?: string): Promise<Suppression[]>;
   /** What a push to a tracked branch newly put there (the `escape` candidates). */
   landedAt(where: { repo: string; branch: string; sha: string }): Promise<Set<string>>;
+  /** Forgets messages sent before `olderThan` (their events are long past re-runs); returns how many. */
+  prune(olderThan: Date): Promise<number>;
 }
 
 export function createNotificationStore(db: Kysely<Database>): NotificationStore {
@@ -172,5 +174,14 @@ export function createNotificationStore(db: Kysely<Database>): NotificationStore
 
     expiringSuppressions: (now, until, repo) => suppressionsExpiringBy(db, now, until, repo),
     landedAt: (where) => landedAt(db, where),
+
+    async prune(olderThan) {
+      const result = await db
+        .deleteFrom("notification_outbox")
+        .where("state", "=", "sent")
+        .where("sent_at", "<", olderThan.getTime())
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
   };
 }

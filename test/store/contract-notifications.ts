@@ -57,6 +57,16 @@ export function notificationsContract(current: () => Store): void {
       expect(again).toMatchObject({ id, attempts: 1, dueAt: at(60_000).getTime() });
     });
 
+    it("prunes sent messages before a cut-off, never unsent ones", async () => {
+      const { notifications } = current();
+      await notifications.add([entry("a"), entry("b")]);
+      const [a] = await notifications.pending("slack", T0);
+      await notifications.markSent([a?.id ?? -1], T0);
+      expect(await notifications.prune(at(1))).toBe(1);
+      expect(await notifications.prune(at(1))).toBe(0);
+      expect(await notifications.pending("slack", T0)).toHaveLength(1);
+    });
+
     it("paces a channel with a not-before time", async () => {
       const { notifications } = current();
       expect(await notifications.notBefore("slack")).toBe(0);
