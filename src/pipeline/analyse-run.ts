@@ -30,20 +30,24 @@ export async function analyseRun(
 ): Promise<AnalysisOutcome | null> {
   const { github, deps, log } = ctx;
   const where = { owner: job.owner, repo: job.repo };
-  const run = await fetchRun(ctx, job);
-  const repoConfig = await repositoryConfig(github, where);
-  const artifacts = (await listRunArtifacts(github, { ...where, runId: run.id })).filter((a) =>
-    matchesArtifactName(repoConfig.config.artifacts, a.name),
-  );
+  // Independent reads at once: at GitHub's latency each one in turn costs feedback time.
+  const [run, repoConfig, listed] = await Promise.all([
+    fetchRun(ctx, job),
+    repositoryConfig(github, where),
+    listRunArtifacts(github, { ...where, runId: job.runId }),
+  ]);
+  const artifacts = listed.filter((a) => matchesArtifactName(repoConfig.config.artifacts, a.name));
   if (artifacts.length === 0) {
     log.info("no SARIF artifacts in this run: nothing to report");
     // Still a run of the head that completed: required scanners may now be known missing.
     await tickRequiredScanners(ctx, { ...where, headSha: run.headSha }, []);
     return null;
   }
-  const read: Analysis = await readAnalysis(ctx, { job, run, repoConfig, artifacts });
-
-  const pulls = await resolvePullRequests(github, run);
+  const [read, pulls]: [Analysis, Awaited<ReturnType<typeof resolvePullRequests>>] =
+    await Promise.all([
+      readAnalysis(ctx, { job, run, repoConfig, artifacts }),
+      resolvePullRequests(github, run),
+    ]);
   const targets = await targetsOf(ctx, read, pulls);
   const repoKey = repoKeyOf(where);
   const { config } = repoConfig;
