@@ -1,4 +1,4 @@
-import type { AnalyseRunJob } from "../../src/jobs/job.js";
+import type { AnalyseRunJob } from "../../src/domain/job.js";
 
 /** An analysis job of workflow 7 on `main`: runs of it share one singleton key. */
 export function analysis(runId: number, branch = "main"): AnalyseRunJob {
