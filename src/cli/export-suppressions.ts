@@ -1,5 +1,5 @@
 /**
- * `guardrail suppressions export`: the repository's active suppressions from the store, as YAML
+ * `guardrail suppressions export`: the repository's active suppressions, requests and denials, as YAML
  * (to commit and review) or SARIF, both of which `check --suppressions` applies offline.
  */
 import { openStore } from "../store/open-store.js";
@@ -28,8 +28,12 @@ export async function runExport(
   if (repo === undefined)
     throw new CliError("no --repo owner/name given, and no origin remote to take it from");
   if (!REPO_NAME.test(repo)) throw new CliError(`--repo must be owner/name (got "${repo}")`);
+  // Requests and denials travel too, so the file shows every decision still in force.
   const active = (await listSuppressions(repo, context.databaseUrl)).filter(
-    (s) => s.status === "active" && (s.expiresAt === null || s.expiresAt > context.now),
+    (s) =>
+      s.status === "requested" ||
+      s.status === "denied" ||
+      (s.status === "active" && (s.expiresAt === null || s.expiresAt > context.now)),
   );
   const meta = { repo, now: context.now, version: context.version };
   const stdout =

@@ -34,6 +34,11 @@ export const suppressionEntrySchema = z
     created: timestamp.optional(),
     expires: timestamp.nullable().optional(),
     source: z.string().nullable().optional(),
+    /** Absent means active. Only active entries apply; requests are shown as awaiting approval. */
+    status: z.enum(["requested", "active", "denied"]).optional(),
+    decided_by: z.string().min(1).optional(),
+    decided_at: timestamp.optional(),
+    decision_note: z.string().nullable().optional(),
   })
   .superRefine((entry, ctx) => {
     for (const key of SCOPE_NEEDS[entry.scope]) {
@@ -61,6 +66,14 @@ export function toEntry(s: Suppression): SuppressionEntry {
     created: s.createdAt.toISOString(),
     expires: s.expiresAt?.toISOString() ?? null,
     source: s.source,
+    ...(s.status === "requested" || s.status === "denied" ? { status: s.status } : {}),
+    ...(s.decision
+      ? {
+          decided_by: s.decision.by,
+          decided_at: s.decision.at.toISOString(),
+          decision_note: s.decision.note,
+        }
+      : {}),
   };
 }
 
@@ -80,8 +93,17 @@ export function fromEntry(
     expiresAt:
       entry.expires === undefined || entry.expires === null ? null : new Date(entry.expires),
     source: entry.source ?? where.file,
-    status: "active",
+    status: entry.status ?? "active",
     findingId: entry.finding_id ?? null,
+    ...(entry.decided_by !== undefined && entry.decided_at !== undefined
+      ? {
+          decision: {
+            by: entry.decided_by,
+            at: new Date(entry.decided_at),
+            note: entry.decision_note ?? null,
+          },
+        }
+      : {}),
   };
 }
 

@@ -49,7 +49,13 @@ function toResult(s: Suppression): Result {
     suppressions: [
       {
         kind: "external",
-        status: "accepted",
+        // A request is under review and a denial rejected: neither suppresses the result.
+        status:
+          s.status === "requested"
+            ? "underReview"
+            : s.status === "denied"
+              ? "rejected"
+              : "accepted",
         justification: s.justification,
         properties: { [PROPERTY]: toEntry(s) },
       },

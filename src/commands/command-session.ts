@@ -2,6 +2,7 @@ import { RequestError } from "@octokit/request-error";
 import { loadConfig } from "../config/load-config.js";
 import type { GuardrailConfig } from "../config/schema.js";
 import type { Finding } from "../findings/finding.js";
+import type { Suppression } from "../store/suppression.js";
 import { getPullRequest, type PullRequestRef } from "../github/pull-requests.js";
 import type { CommandJob } from "../domain/job.js";
 import type { JobContext } from "../pipeline/job-context.js";
@@ -19,6 +20,9 @@ export class CommandSession {
   changed = false;
   /** Findings whose suppressions a `/open` lifted: their threads are reopened. */
   readonly reopened = new Set<string>();
+  /** Suppressions this comment recorded as requests, or approved or denied (for notifications). */
+  readonly requested: Suppression[] = [];
+  readonly decided: { suppression: Suppression; verdict: "approved" | "denied" }[] = [];
   #pr?: Promise<PullRequestRef>;
   #analyses?: Promise<StoredAnalysis[]>;
   #role?: Promise<Role>;

@@ -33,5 +33,8 @@ export type ParsedCommand =
       line: string;
     }
   | { kind: "open"; target: CommandTarget; line: string }
+  /** An approver's answer to a suppression request: `note` for an approval, a reason to deny. */
+  | { kind: "approve"; target: CommandTarget; note: string | null; line: string }
+  | { kind: "deny"; target: CommandTarget; reason: string; line: string }
   | { kind: "list" | "recheck" | "help"; line: string }
   | { kind: "invalid"; problem: string; usage: string; line: string };

@@ -4,6 +4,7 @@ import type { CommandTarget, ParsedCommand } from "./command.js";
 import type { FindingKey } from "../triage/covering.js";
 import { HELP_TEXT } from "./help.js";
 import { inlineCode } from "./inline-code.js";
+import { decide } from "./decide.js";
 import { lift } from "./lift.js";
 import { listSuppressions } from "./list-suppressions.js";
 import { MAX_COMMANDS_PER_COMMENT } from "./parse.js";
@@ -41,7 +42,9 @@ export async function execute(
       session.changed = true;
       return "🔁 Re-evaluating the latest analysis of this pull request.";
     case "suppress":
-    case "open": {
+    case "open":
+    case "approve":
+    case "deny": {
       const keys = await findingKeys(session, command.target, thread);
       if (typeof keys === "string") return `⚠️ ${keys}`;
       const replies: string[] = [];
@@ -49,14 +52,27 @@ export async function execute(
       // Each suppression needs its own source (it makes a redelivered command idempotent), so
       // the k-th finding counts as command `index + k * MAX_COMMANDS_PER_COMMENT`: past any real one.
       for (const [k, key] of keys.entries()) {
-        replies.push(
-          command.kind === "suppress"
-            ? await suppress(session, command, key, index + k * MAX_COMMANDS_PER_COMMENT)
-            : await lift(session, key),
-        );
+        replies.push(await act(session, command, key, index + k * MAX_COMMANDS_PER_COMMENT));
       }
       return replies.join("\n\n");
     }
+  }
+}
+
+function act(
+  session: CommandSession,
+  command: Extract<ParsedCommand, { kind: "suppress" | "open" | "approve" | "deny" }>,
+  key: Key,
+  index: number,
+): Promise<Outcome> {
+  switch (command.kind) {
+    case "suppress":
+      return suppress(session, command, key, index);
+    case "open":
+      return lift(session, key);
+    case "approve":
+    case "deny":
+      return decide(session, command, key);
   }
 }
 

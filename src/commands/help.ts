@@ -6,7 +6,11 @@ const OPTIONS_USAGE = "[--scope finding|rule|path:<glob>] [--expires <YYYY-MM-DD
 export type UsageKind =
   | ReasonWord
   | "open"
+  | "approve"
+  | "deny"
   | "guardrail"
+  | "guardrail approve"
+  | "guardrail deny"
   | "guardrail ignore"
   | "guardrail open"
   | "guardrail list"
@@ -20,6 +24,10 @@ const USAGE: Readonly<Record<UsageKind, string>> = {
   tests: `/tests <justification> ${OPTIONS_USAGE}`,
   other: `/other <justification> ${OPTIONS_USAGE}`,
   open: "/open",
+  approve: "/approve [GR-id…] [note]",
+  deny: "/deny [GR-id…] <reason>",
+  "guardrail approve": "/guardrail approve <GR-id> [note]",
+  "guardrail deny": "/guardrail deny <GR-id> <reason>",
   "guardrail ignore": `/guardrail ignore <GR-id> <fp|ar|wontfix|tests|other> <justification> ${OPTIONS_USAGE}`,
   "guardrail open": "/guardrail open <GR-id>",
   "guardrail list": "/guardrail list",
@@ -28,6 +36,8 @@ const USAGE: Readonly<Record<UsageKind, string>> = {
   guardrail: [
     `/guardrail ignore <GR-id> <fp|ar|wontfix|tests|other> <justification> ${OPTIONS_USAGE}`,
     "/guardrail open <GR-id>",
+    "/guardrail approve <GR-id> [note]",
+    "/guardrail deny <GR-id> <reason>",
     "/guardrail list | recheck | help",
   ].join("\n"),
 };
@@ -50,6 +60,8 @@ Reply in a Guardrail comment thread (the command must start a line):
 | \`/tests <justification>\` | used in tests |
 | \`/other <justification>\` | other |
 | \`/open\` | lifts its suppressions |
+| \`/approve [note]\` | approves a suppression request (approvers only) |
+| \`/deny <reason>\` | denies a suppression request (approvers only) |
 
 A comment that lists several findings (one location, many checks) is answered as a whole: the
 command applies to each of its findings. Name ids right after the command word to pick some:
@@ -61,6 +73,8 @@ Anywhere in the pull request conversation:
 |---|---|
 | \`/guardrail ignore <GR-id> <fp\\|ar\\|wontfix\\|tests\\|other> <justification>\` | suppresses the finding with that id |
 | \`/guardrail open <GR-id>\` | lifts its suppressions |
+| \`/guardrail approve <GR-id> [note]\` | approves the request to suppress it |
+| \`/guardrail deny <GR-id> <reason>\` | denies the request to suppress it |
 | \`/guardrail list\` | lists the findings and suppressions of this pull request |
 | \`/guardrail recheck\` | re-evaluates the check with the current suppressions |
 | \`/guardrail help\` | shows this help |
@@ -72,6 +86,11 @@ Options, anywhere after the command word:
   role by default.
 - \`--expires <YYYY-MM-DD|Nd>\`: the suppression ends on that date or after N days (at most two
   years).
+
+Where the repository or organisation asks for approval (\`suppressions.approval.required_for\`),
+a suppression of a finding at or above that severity is a request: the finding keeps counting
+until an approver (a listed login or team member, never the requester) answers \`/approve\` or
+\`/deny <reason>\` in its thread.
 
 A justification is required. Examples:
 

@@ -37,6 +37,14 @@ function parseLine(line: string, where: CommandWhere): ParsedCommand | null {
     const problem = "/open works only as a reply in a Guardrail thread; here, name the finding.";
     return invalid(problem, "guardrail open", line);
   }
+  if (word === "approve" || word === "deny") {
+    if (where === "conversation") {
+      const problem = `/${word} works only as a reply in a Guardrail thread; here, name the finding with /guardrail ${word}.`;
+      return invalid(problem, `guardrail ${word}`, line);
+    }
+    const { ids, words } = leadingIds(rest);
+    return decision(word, threadTarget(ids), words, word, line);
+  }
   if (!isReasonWord(word)) return null;
   if (where === "conversation") {
     const problem = `/${word} works only as a reply in a Guardrail thread; here, name the finding with /guardrail ignore.`;
@@ -81,6 +89,13 @@ function parseGuardrail(tokens: readonly string[], line: string): ParsedCommand 
       const id = findingId(rest[0], "guardrail open", line);
       return typeof id === "string" ? { kind: "open", target: { kind: "id", id }, line } : id;
     }
+    case "approve":
+    case "deny": {
+      const usage = `guardrail ${name}` as const;
+      const id = findingId(rest[0], usage, line);
+      if (typeof id !== "string") return id;
+      return decision(name, { kind: "id", id }, rest.slice(1), usage, line);
+    }
     case "ignore": {
       const options = splitOptions(rest);
       if (!options.ok) return invalid(options.problem, "guardrail ignore", line);
@@ -118,6 +133,25 @@ function suppress(
   }
   const scope = options.scope ?? { kind: "finding" };
   return { kind: "suppress", reason, justification, scope, expires: options.expires, target, line };
+}
+
+/** `/approve [note]` needs nothing more; `/deny` needs the reason the requester will read. */
+function decision(
+  verdict: "approve" | "deny",
+  target: CommandTarget,
+  words: readonly string[],
+  usage: UsageKind,
+  line: string,
+): ParsedCommand {
+  const text = words.join(" ").trim();
+  if (text.length > MAX_JUSTIFICATION_LENGTH) {
+    const problem = `The ${verdict === "deny" ? "reason" : "note"} is ${text.length} characters; the limit is ${MAX_JUSTIFICATION_LENGTH}.`;
+    return invalid(problem, usage, line);
+  }
+  if (verdict === "approve")
+    return { kind: "approve", target, note: text === "" ? null : text, line };
+  if (text === "") return invalid("A reason is required to deny a request.", usage, line);
+  return { kind: "deny", target, reason: text, line };
 }
 
 /** The normalised id, or the `invalid` command saying what is wrong with it. */

@@ -6,6 +6,7 @@ import { rejudgePull } from "../pipeline/rejudge-pull.js";
 import { CommandSession } from "./command-session.js";
 import { execute, type ThreadFinding } from "./execute.js";
 import { parseCommands } from "./parse.js";
+import { notifySuppressionEvent } from "../notify/notify-suppression.js";
 
 /**
  * A PR comment with Guardrail commands: acknowledge with a reaction, act (permission-checked,
@@ -30,6 +31,7 @@ export async function runCommand(ctx: JobContext, job: CommandJob): Promise<void
     replies.push(await execute(session, command, thread, index));
 
   if (session.changed) replies.push(...(await reevaluateAll(ctx, session)));
+  await notifyApprovals(session);
 
   const body = replies.join("\n\n");
   if (job.source === "review_comment" && job.inReplyToId !== undefined) {
@@ -57,6 +59,33 @@ async function reevaluateAll(ctx: JobContext, session: CommandSession): Promise<
     const name = analyses.length > 1 ? ` (${workflowName})` : "";
     return `Check run${name} updated: **${gate.conclusion}**. ${gate.reason}`;
   });
+}
+
+/** Requests wait for a champion and approvals wave a finding through: the chat hears of both. */
+async function notifyApprovals(session: CommandSession): Promise<void> {
+  const notices = [
+    ...session.requested.map((suppression) => ({
+      kind: "suppression_request" as const,
+      suppression,
+      actor: suppression.author,
+    })),
+    ...session.decided
+      .filter((d) => d.verdict === "approved")
+      .map(({ suppression }) => ({
+        kind: "suppression_approved" as const,
+        suppression,
+        actor: suppression.decision?.by ?? session.job.author,
+      })),
+  ];
+  if (notices.length === 0) return;
+  const [config, findings] = await Promise.all([session.config(), session.findings()]);
+  for (const notice of notices) {
+    const finding = findings.find((f) => f.id === notice.suppression.findingId);
+    await notifySuppressionEvent(session.ctx, session.job, config, {
+      ...notice,
+      ...(finding ? { finding } : {}),
+    });
+  }
 }
 
 /** The finding of the Guardrail thread this comment replies in; null anywhere else. */

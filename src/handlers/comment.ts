@@ -4,7 +4,7 @@ import type { CommandJob } from "../domain/job.js";
 import { enqueueDelivery, ignoreDelivery } from "./enqueue-delivery.js";
 
 /** Cheap pre-filter: a line that starts with one of Guardrail's commands (parsing happens in the job). */
-const COMMAND_LINE = /^[ \t]*\/(?:fp|ar|wontfix|tests|other|open|guardrail)\b/im;
+const COMMAND_LINE = /^[ \t]*\/(?:fp|ar|wontfix|tests|other|open|approve|deny|guardrail)\b/im;
 
 type CommentContext = Context<"issue_comment.created" | "pull_request_review_comment.created">;
 

@@ -24,10 +24,11 @@ export async function judge(
   const now = new Date();
   const baseBranch = target.pr?.baseRef ?? analysis.defaultBranch;
   const { store } = ctx.deps;
-  const [baseline, entries, suppressions, expiredSuppressions] = await Promise.all([
+  const [baseline, entries, active, requested, expiredSuppressions] = await Promise.all([
     store.baselines.get(repoKey, baseBranch),
     store.baselines.entries(repoKey, baseBranch),
     store.suppressions.listActive(repoKey, now),
+    store.suppressions.listRequested(repoKey),
     store.suppressions.listExpiredSince(
       repoKey,
       new Date(now.getTime() - EXPIRED_LOOKBACK_MS),
@@ -39,7 +40,8 @@ export async function judge(
     diff: target.diff,
     baseline,
     baseSnippets: baseSnippets((entries ?? []).map(trackableOfEntry)),
-    suppressions,
+    // Requests do not apply; triage lists them as awaiting approval.
+    suppressions: [...active, ...requested],
     expiredSuppressions,
     config: input.config,
     isFork: analysis.isFork,

@@ -101,3 +101,24 @@ export function expiredSection(triaged: TriagedFinding[]): Section {
     });
   };
 }
+
+/** Suppressions requested for findings that still count: an approver must decide them first. */
+export function awaitingApprovalSection(triaged: TriagedFinding[]): Section {
+  return (maxBytes) => {
+    const waiting = mostSevereFirst(triaged.filter((t) => t.awaitingApproval));
+    if (waiting.length === 0) return "";
+    const lines = waiting.slice(0, MAX_SUMMARY_ROWS).map((t) => {
+      const s = t.awaitingApproval;
+      if (!s) return "";
+      const by = safeInline(s.author, 60);
+      return `- ${safeInline(t.finding.id, 20)} (${t.finding.severity}): \`#${s.id}\` ${s.reason} requested by ${by}; it counts until an approver answers \`/approve\` or \`/deny <reason>\`.`;
+    });
+    return fitLines({
+      head: `### Awaiting approval (${waiting.length})\n`,
+      lines,
+      total: waiting.length,
+      maxBytes,
+      more: andMore(""),
+    });
+  };
+}

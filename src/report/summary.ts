@@ -4,6 +4,7 @@ import { checkTitle } from "./check-title.js";
 import { andMore, fitSections, fitTable, headed, type Section } from "./fit-lines.js";
 import type { OmittedFinding } from "./plan.js";
 import {
+  awaitingApprovalSection,
   expiredSection,
   omittedRows,
   omittedSection,
@@ -70,6 +71,7 @@ export function renderCheckOutput(input: SummaryInput): CheckOutput {
       ),
       newFindingsSection(input.triaged),
       omittedSection(input.omitted, input.branch !== undefined),
+      awaitingApprovalSection(input.triaged),
       expiredSection(input.triaged),
       suppressedSection(input.triaged),
       notesSection(

@@ -19,6 +19,8 @@ export interface TriagedFinding {
   commentable: boolean;
   /** A suppression that would apply but has expired: the summary says so. */
   expiredSuppression: Suppression | null;
+  /** A suppression requested for it that awaits an approver: it still counts until approved. */
+  awaitingApproval?: Suppression | null;
   /** Set by the policy stage (src/policy/apply-policy.ts); absent: judged by severity alone. */
   verdict?: FindingVerdict;
 }

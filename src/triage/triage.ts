@@ -25,7 +25,10 @@ export interface TriageInput {
    * the pull request did not add whose line is among them is not new.
    */
   baseSnippets?: BaseSnippets;
-  /** Active suppressions from the store. */
+  /**
+   * Suppressions from the store: active ones apply; `requested` ones await an approver, so their
+   * findings keep counting and the summary lists them as awaiting approval.
+   */
   suppressions: readonly Suppression[];
   /** Expired ones, so findings they used to cover can say so. */
   expiredSuppressions?: readonly Suppression[];
@@ -45,6 +48,7 @@ export function triage(input: TriageInput): TriagedFinding[] {
     ...input.suppressions.filter((s) => s.status === "active" && !live(s)),
     ...(input.expiredSuppressions ?? []),
   ]);
+  const requested = indexSuppressions(input.suppressions.filter((s) => s.status === "requested"));
   const ignoredPath = pathMatcher(config.paths_ignore);
   const ignoredRule = ruleMatcher(config.rules_ignore);
   const baseline = lowerCaseKeys(input.baseline);
@@ -67,6 +71,7 @@ export function triage(input: TriageInput): TriagedFinding[] {
       suppressedBy,
       commentable: isCommentable(finding, position, config.comment_on),
       expiredSuppression: stored === null ? expired.find(finding) : null,
+      awaitingApproval: suppressedBy === null ? requested.find(finding) : null,
     };
   });
 }

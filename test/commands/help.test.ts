@@ -16,6 +16,10 @@ describe("HELP_TEXT", () => {
     "/tests",
     "/other",
     "/open",
+    "/approve",
+    "/deny",
+    "/guardrail approve",
+    "/guardrail deny",
     "/guardrail ignore",
     "/guardrail open",
     "/guardrail list",
@@ -47,7 +51,9 @@ describe("usageFor", () => {
       "guardrail ignore",
       /^\/guardrail ignore <GR-id> <fp\|ar\|wontfix\|tests\|other> <justification>/,
     ],
-    ["guardrail", /\/guardrail open <GR-id>\n\/guardrail list \| recheck \| help$/],
+    ["guardrail", /\/guardrail deny <GR-id> <reason>\n\/guardrail list \| recheck \| help$/],
+    ["approve", /^\/approve \[GR-id…\] \[note\]$/],
+    ["guardrail deny", /^\/guardrail deny <GR-id> <reason>$/],
   ] as const)("%s", (kind, expected) => {
     expect(usageFor(kind)).toMatch(expected);
   });
