@@ -104,6 +104,58 @@ describe("a suppression's lifetime", () => {
     );
   });
 
+  it("an approval made before a restart still holds after it", async () => {
+    const approval =
+      'suppressions:\n  approval:\n    required_for: high\n    approvers: ["@acme/security"]\n';
+    const first = await appOnDisk("approval.db");
+    analysisOf(7, 9011);
+    const reviews = captureReview(7);
+    captureCheckRun(1);
+    await deliverRun(first, { runId: 9011, pullNumbers: [7] });
+    await first.runJobs();
+    const id = /GR-[0-9a-f]{8}/.exec(
+      (reviews[0] as { comments: { body: string }[] }).comments[0]!.body,
+    )![0];
+
+    const command = async (login: string, commentId: number, body: string) => {
+      nock(API).post(`${REPO_PATH}/issues/comments/${commentId}/reactions`).reply(201, {});
+      mockConfig(approval);
+      mockPull({ number: 7 });
+      mockPullFiles(7, [{ filename: "src/db.js", patch: DB_PATCH }]);
+      mockThreads();
+      const checks = capture("patch", `${REPO_PATH}/check-runs/1`, () => [200, {}]);
+      capture("post", `${REPO_PATH}/issues/7/comments`, () => [201, {}]);
+      await first.probot.receive({
+        id: `cmd-${commentId}`,
+        name: "issue_comment",
+        payload: issueCommentCreated({ pullNumber: 7, body, login, commentId }) as never,
+      });
+      await first.runJobs();
+      return checks;
+    };
+    nock(API)
+      .get(`${REPO_PATH}/collaborators/alice/permission`)
+      .reply(200, { permission: "write", role_name: "write" });
+    const requested = await command("alice", 5001, `/guardrail ignore ${id} fp escaped upstream`);
+    expect(requested[0]).toMatchObject({ conclusion: "failure" });
+    nock(API)
+      .get("/orgs/acme/teams/security/memberships/carol")
+      .reply(200, { state: "active", role: "member" });
+    const approved = await command("carol", 5002, `/guardrail approve ${id} checked`);
+    expect(approved[0]).toMatchObject({ conclusion: "success" });
+    await first.close();
+    done();
+
+    const second = await appOnDisk("approval.db");
+    analysisOf(8, 9012, 1);
+    const checks = captureCheckRun(2);
+    await deliverRun(second, { runId: 9012, pullNumbers: [8] });
+    await second.runJobs();
+    await second.close();
+    done();
+    expect(checks[0]).toMatchObject({ conclusion: "success" });
+  });
+
   it("check_run.rerequested analyses the same run attempt again and updates its check run", async () => {
     const app = await appOnDisk("rerun.db");
     analysisOf(9, 9003);
