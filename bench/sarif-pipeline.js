@@ -20,7 +20,8 @@ import {
   runChild,
 } from "./measure.js";
 
-const SIZES = [1_000, 10_000, 100_000];
+// BENCH_SIZES=100000 measures one size only (and no fixtures): the CPU is shared.
+const SIZES = process.env.BENCH_SIZES?.split(",").map(Number) ?? [1_000, 10_000, 100_000];
 const FIXTURES = [
   "test/fixtures/sarif/eslint/eslint-8.49.0-822-results.sarif",
   "test/fixtures/sarif/semgrep/semgrep-0.44.0-577-results.sarif",
@@ -43,7 +44,7 @@ async function parent() {
       writeFileSync(file, generateSarif(n));
       return { name: `generated ${n / 1000}k`, file, results: n };
     });
-    for (const fixture of FIXTURES) {
+    for (const fixture of process.env.BENCH_SIZES ? [] : FIXTURES) {
       cases.push({ name: fixture.split("/").pop(), file: fixture, results: 0 });
     }
     for (const c of cases) {
