@@ -137,10 +137,10 @@ async function conclude(
   if (!won || record.checkRunId === null) return;
   await updateScannerCheck(ctx.github, { ...where, checkRunId: record.checkRunId }, state);
   if (state.conclusion === "failure") {
-    ctx.log.info(
-      { missing: missingTools(record.required, record.seen) },
-      "required scanners missing",
-    );
+    const missing = missingTools(record.required, record.seen);
+    // guardrail_required_tool_missing_total{repo,tool}, counted once per completed check.
+    await ctx.deps.store.lifecycle.recordRequiredToolMissing(repoKeyOf(where), missing);
+    ctx.log.info({ missing }, "required scanners missing");
   }
 }
 

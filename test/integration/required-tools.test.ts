@@ -9,6 +9,7 @@ import {
   mockPullAnalysis,
   mockPullFiles,
   REPO_PATH,
+  type PullFile,
 } from "../helpers/github-mocks.js";
 import { deliverRun, useTestApp } from "../helpers/integration.js";
 import { HEAD_SHA, OWNER, REPO, workflowRunCompleted } from "../helpers/payloads.js";
@@ -28,7 +29,7 @@ const SEMGREP = sarifLog(
   [{ uri: "src/db.js", startLine: 12, level: "note", lineHash: "1:1" }],
   "Semgrep OSS",
 );
-const FILES = [{ filename: "src/db.js", patch: DB_PATCH }];
+const FILES: PullFile[] = [{ filename: "src/db.js", patch: DB_PATCH }];
 
 /** A real pull_request payload (@octokit/webhooks-examples) pointed at acme/shop#7, head HEAD_SHA. */
 function pullRequestEvent(action: "opened" | "synchronize" | "reopened"): Record<string, unknown> {
@@ -148,6 +149,14 @@ describe("required_tools: Guardrail · required scanners", () => {
     expect(updates[0]!.output.summary).toContain(
       "⚠️ This pull request deletes or edits workflow files: `.github/workflows/trivy.yml`.",
     );
+    // guardrail_required_tool_missing_total{repo,tool}
+    const missing = await harness.app.store.db
+      .selectFrom("required_tool_missing")
+      .selectAll()
+      .execute();
+    expect(missing.map((m) => [m.repo, m.tool, Number(m.count)])).toEqual([
+      ["acme/shop", "Trivy", 1],
+    ]);
   });
 
   it("while other runs are still going the check keeps waiting, naming what it waits for", async () => {
