@@ -155,7 +155,7 @@ describe("required_tools: Guardrail · required scanners", () => {
       .selectAll()
       .execute();
     expect(missing.map((m) => [m.repo, m.tool, Number(m.count)])).toEqual([
-      ["acme/shop", "Trivy", 1],
+      ["acme/shop", "trivy", 1],
     ]);
   });
 
