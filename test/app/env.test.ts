@@ -13,6 +13,7 @@ describe("readEnv", () => {
       LOG_LEVEL: "info",
       GHE_PROTOCOL: "https",
       GUARDRAIL_WORKERS: 2,
+      GUARDRAIL_ENRICHMENT_REFRESH: "24h",
     });
     expect(env.PRIVATE_KEY).toContain("BEGIN RSA PRIVATE KEY");
   });
@@ -73,6 +74,11 @@ describe("readEnv", () => {
       "Teams webhook not a URL",
       { GUARDRAIL_TEAMS_WEBHOOK_URL: "prod-teams" },
       /^GUARDRAIL_TEAMS_WEBHOOK_URL must be an http\(s\) URL/,
+    ],
+    [
+      "enrichment refresh not a duration",
+      { GUARDRAIL_ENRICHMENT_REFRESH: "daily" },
+      /^GUARDRAIL_ENRICHMENT_REFRESH must be a duration like "24h", "90m" or "7d"/,
     ],
     [
       "private key path missing",
