@@ -1,6 +1,6 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { describe, expect, it } from "@jest/globals";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
 import nock from "nock";
 import { createRoutes } from "../../src/http/routes.js";
 import { refreshGauges } from "../../src/metrics/refresh-gauges.js";
@@ -12,13 +12,13 @@ import {
   mockThreads,
   REPO_PATH,
 } from "../helpers/github-mocks.js";
-import { deliverRun, useTestApp } from "../helpers/integration.js";
+import { deliverRun } from "../helpers/integration.js";
 import { issueCommentCreated } from "../helpers/payloads.js";
 import type { ResultSpec } from "../helpers/sarif.js";
-import { API, type TestApp } from "../helpers/test-app.js";
+import { API, createTestApp, mockAppAuth, type TestApp } from "../helpers/test-app.js";
+import { dropLifecycleSchemas, lifecycleStores } from "./lifecycle-stores.js";
 import { mockPullRun, mockSarifRun, mockSource, pullRequestOpened } from "./lifecycle-history.js";
 
-const harness = useTestApp();
 // OLD predates Guardrail; ESC is added by PR 7 and merged unresolved; STOP is added by PR 7 and
 // fixed before merge; DIRECT lands on main without any PR analysis.
 const OLD: ResultSpec = { uri: "src/db.js", startLine: 3, ruleId: "js.sqli", lineHash: "1111:1" };
@@ -70,7 +70,28 @@ async function push(
   await app.runJobs();
 }
 
-describe("lifecycle metrics over a realistic history", () => {
+const STORES = await lifecycleStores();
+
+describe.each(STORES)("lifecycle metrics over a realistic history (%s)", (_kind, open) => {
+  const harness = {} as { app: TestApp };
+  beforeAll(() => nock.disableNetConnect());
+  afterAll(async () => {
+    nock.enableNetConnect();
+    await dropLifecycleSchemas();
+  });
+  beforeEach(async () => {
+    harness.app = await createTestApp({ store: await open() });
+    mockAppAuth();
+  });
+  afterEach(async () => {
+    const pending = nock
+      .pendingMocks()
+      .filter((m) => !m.includes("/access_tokens") && !m.endsWith("/app"));
+    nock.cleanAll();
+    await harness.app.close();
+    expect(pending).toEqual([]);
+  });
+
   it("escapes, prevents, fixes and suppresses, and /metrics says so", async () => {
     const { app } = harness;
     await push(app, 500, "1".repeat(40), [OLD], true);
