@@ -77,7 +77,13 @@ export async function analyseRun(
       gate: published.evaluation.gate,
       triaged: published.evaluation.triaged,
     });
-    await recordOutcome(ctx, repoKey, published.evaluation.triaged, target.pr !== null);
+    await recordOutcome(
+      ctx,
+      repoKey,
+      published.evaluation.triaged,
+      target.pr?.number ?? null,
+      analysis.toolNames,
+    );
   }
 
   await deps.store.analyses.save(encodeAnalysis(analysis, checkRuns, new Date()));
