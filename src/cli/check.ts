@@ -119,8 +119,7 @@ export async function runCheck(
     now: context.now,
   });
 
-  // 5. Render.
-  // A scanner that says it skipped files keeps the verdict from "passed".
+  // 5. Render. A scanner that says it skipped files keeps the verdict from "passed".
   const scanProblems = inputs.flatMap((input) => executionProblems(input.log.runs, input.path));
   const notes = [
     ...local.notes,
