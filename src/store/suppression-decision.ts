@@ -46,15 +46,7 @@ export function decideSuppression(
       .where("status", "=", "requested")
       .returningAll()
       .executeTakeFirst();
-    if (decided === undefined) {
-      const current = await trx
-        .selectFrom("suppressions")
-        .selectAll()
-        .where("id", "=", id)
-        .executeTakeFirst();
-      if (current === undefined) throw new Error(`suppression ${id} does not exist`);
-      return { suppression: fromSuppressionRow(current), changed: false };
-    }
+    if (decided === undefined) return { suppression: await unchanged(trx, id), changed: false };
     await writeAudit(trx, [
       {
         suppressionId: id,
@@ -70,4 +62,15 @@ export function decideSuppression(
     ]);
     return { suppression: fromSuppressionRow(decided), changed: true };
   });
+}
+
+/** A suppression an update left alone, as it stands; an unknown id throws. */
+export async function unchanged(trx: Kysely<Database>, id: number): Promise<Suppression> {
+  const current = await trx
+    .selectFrom("suppressions")
+    .selectAll()
+    .where("id", "=", id)
+    .executeTakeFirst();
+  if (current === undefined) throw new Error(`suppression ${id} does not exist`);
+  return fromSuppressionRow(current);
 }

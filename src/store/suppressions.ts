@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database, StoreKind } from "./database.js";
-import { decideSuppression } from "./suppression-decision.js";
+import { decideSuppression, unchanged } from "./suppression-decision.js";
 import type { DecisionInput, DecisionResult } from "./suppression-decision.js";
 import { expireLapsed } from "./suppression-expiry.js";
 import { listAudit, writeAudit } from "./suppression-audit.js";
@@ -81,15 +81,7 @@ export function createSuppressionStore(db: Kysely<Database>, kind: StoreKind): S
           .where("status", "in", ["active", "requested"])
           .returningAll()
           .executeTakeFirst();
-        if (lifted === undefined) {
-          const current = await trx
-            .selectFrom("suppressions")
-            .selectAll()
-            .where("id", "=", id)
-            .executeTakeFirst();
-          if (current === undefined) throw new Error(`suppression ${id} does not exist`);
-          return fromSuppressionRow(current);
-        }
+        if (lifted === undefined) return unchanged(trx, id);
         await writeAudit(trx, [
           { suppressionId: id, action: "lifted", actor, at, commentUrl, details: {} },
         ]);
