@@ -32,7 +32,11 @@ describe("guardrail check text output: what matters on the first screen", () => 
       { line: 1 },
       { line: 3 },
       { line: 1, uri: "src/other.js" },
-      { line: 1, uri: "src/third.js", suppressions: [{ kind: "inSource", justification: "reviewed" }] },
+      {
+        line: 1,
+        uri: "src/third.js",
+        suppressions: [{ kind: "inSource", justification: "reviewed" }],
+      },
     ]);
 
   it("lists new and suppressed findings in full and counts pre-existing ones per file", () => {
