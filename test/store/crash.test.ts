@@ -20,7 +20,7 @@ function runAndKill(dbPath: string, commits: number): Promise<number[]> {
   symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
   const child = spawn(
     process.execPath,
-    [join(ROOT, "test/store/crash-child.mjs"), join(ROOT, "src/store"), buildDir, dbPath],
+    [join(ROOT, "test/store/crash-child.mjs"), join(ROOT, "src"), buildDir, dbPath],
     {
       stdio: ["ignore", "pipe", "pipe"],
     },
